@@ -1,0 +1,18 @@
+/**
+ * The background service worker (a background script in Firefox). It is the only context
+ * that holds the token and talks to Studio.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { log } from '../shared/log';
+import { reconcile } from './lifecycle';
+import { handleMessage } from './messages';
+
+// Reconcile at every start, not in runtime.onStartup: that event does not fire when an
+// idle worker is started again, and Chromium skips it for unpacked extensions.
+const ready = reconcile().catch((error: unknown) => {
+  log.warn('Reconcile failed', { name: error instanceof Error ? error.name : 'unknown' });
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  ready.then(() => handleMessage(message, sender)),
+);

@@ -1,0 +1,55 @@
+/**
+ * Brings the browser's authentication in line with storage at every worker start. The worker
+ * stops after about 30 seconds idle, and dynamic rules and cookies outlive it, so neither
+ * the rules nor the in-memory state can be trusted to match what storage says.
+ */
+import { log } from '../shared/log';
+import { authenticateBrowser, deauthenticateBrowser } from './injection';
+import { finishSignOut, isFresh, notifyPages } from './session';
+import { noticeItem, pendingLoginItem, sessionItem, type StoredSession } from './store';
+
+/** Reconciles rules, cookie and pending login with storage; returns once they agree. */
+export async function reconcile(now = Date.now()): Promise<void> {
+  await reconcileSession(now);
+  await reconcilePendingLogin(now);
+}
+
+async function reconcileSession(now: number): Promise<void> {
+  const session = await sessionItem.get();
+  if (!session) {
+    await deauthenticateBrowser();
+  } else if (session.signingOut) {
+    await finishSignOut(session);
+  } else if (isExpired(session, now)) {
+    await expire(session);
+  } else {
+    await authenticateBrowser(session);
+  }
+}
+
+export function isExpired(session: StoredSession, now = Date.now()): boolean {
+  return session.expiresAt !== undefined && session.expiresAt <= now;
+}
+
+/** Ends an expired session, and keeps the username so that the sign-in form is filled in. */
+export async function expire(session: StoredSession): Promise<void> {
+  await finishSignOut(session);
+  await noticeItem.set({ username: session.profile.username, failure: { kind: 'expired' } });
+  await notifyPages();
+}
+
+/**
+ * A fresh worker runs no login, so a stored "signing in" means the last worker stopped
+ * mid-request. It becomes a message instead of a spinner that never ends.
+ */
+async function reconcilePendingLogin(now: number): Promise<void> {
+  const pending = await pendingLoginItem.get();
+  if (!pending) return;
+  if (pending.phase === 'signingIn') {
+    log.warn('Sign-in interrupted by a worker restart');
+    await pendingLoginItem.remove();
+    await noticeItem.set({ username: pending.username, failure: { kind: 'interrupted' } });
+  } else if (!isFresh(pending, now)) {
+    await pendingLoginItem.remove();
+  }
+}

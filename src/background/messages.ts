@@ -1,0 +1,61 @@
+/**
+ * The background's message handlers, one per message type. Each request is checked for its
+ * sender and its shape before a handler runs.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { findInputProblem, isValidCode, normalizeCode } from '../shared/input';
+import { log } from '../shared/log';
+import {
+  isFromExtensionPage,
+  type BackgroundMessages,
+  type BackgroundMessageType,
+  type Credentials,
+} from '../shared/messages';
+import { cancelCode, readView, signIn, signOut, submitCode } from './session';
+
+type Handlers = {
+  [K in BackgroundMessageType]: (data: unknown) => Promise<BackgroundMessages[K]['response']>;
+};
+
+const handlers: Handlers = {
+  getSession: () => readView(),
+  signIn: (data) => signIn(parseCredentials(data)),
+  submitCode: (data) => submitCode(parseCode(data)),
+  cancelCode: () => cancelCode(),
+  signOut: () => signOut(),
+};
+
+/**
+ * Handles one runtime message. Returns the handler's promise, or a rejected promise for
+ * senders that are not this extension's pages and for messages of unknown type.
+ */
+export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
+  if (!isFromExtensionPage(sender)) {
+    log.warn('Message rejected: sender is not an extension page', { url: sender.url });
+    return Promise.reject(new Error('Message rejected: sender is not an extension page'));
+  }
+  const type = (message as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) {
+    return Promise.reject(new Error(`Unknown message type: ${String(type).slice(0, 40)}`));
+  }
+  const handler = handlers[type as BackgroundMessageType];
+  return handler((message as { data?: unknown }).data);
+}
+
+function parseCredentials(data: unknown): Credentials {
+  const { username, password } = (data ?? {}) as Record<string, unknown>;
+  return { username: parseInput(username, 'username'), password: parseInput(password, 'password') };
+}
+
+function parseCode(data: unknown): string {
+  const code = normalizeCode(parseInput((data as { code?: unknown } | null)?.code, 'code'));
+  if (!isValidCode(code)) throw new Error('Invalid code: expected 6 to 8 digits');
+  return code;
+}
+
+/** Accepts a string that passes the same checks as the popup's form. */
+export function parseInput(value: unknown, field: string): string {
+  const problem = typeof value === 'string' ? findInputProblem(value) : 'empty';
+  if (problem) throw new Error(`Invalid ${field}: ${problem}`);
+  return value as string;
+}

@@ -1,0 +1,172 @@
+/**
+ * The session state machine: signed out → signing in → needs code → signed in, and back on
+ * sign-out or expiry. Every transition is written to storage first, so that a new worker, a
+ * reopened popup and the browser's authentication all follow the same state.
+ */
+import browser from 'webextension-polyfill';
+import type { Failure } from '../shared/failure';
+import { STUDIO_ORIGIN } from '../shared/hosts';
+import { readJwtExpiry } from '../shared/jwt';
+import { log } from '../shared/log';
+import type { Credentials, Profile, SessionChangedMessage, SessionView } from '../shared/messages';
+import { authenticateBrowser, deauthenticateBrowser } from './injection';
+import {
+  noticeItem,
+  pendingLoginItem,
+  sessionItem,
+  type PendingLogin,
+  type StoredSession,
+} from './store';
+import { CodeRequiredError, getProfile, login, StudioError, type LoginRequest } from './studio-api';
+
+/** How long a login waits for the authenticator code before the user must start again. */
+export const PENDING_LOGIN_LIFETIME_MS = 5 * 60_000;
+
+let loginInFlight: Promise<void> | undefined;
+
+/** Returns what the popup shows, never the token. */
+export async function readView(): Promise<SessionView> {
+  const studioOrigin = STUDIO_ORIGIN;
+  const session = await sessionItem.get();
+  if (session && !session.signingOut) {
+    const { profile, expiresAt } = session;
+    return { status: 'signedIn', studioOrigin, profile, ...(expiresAt ? { expiresAt } : {}) };
+  }
+  const pending = await pendingLoginItem.get();
+  if (pending && isFresh(pending)) {
+    const { phase: status, username, failure } = pending;
+    return status === 'signingIn'
+      ? { status, studioOrigin, username }
+      : { status, studioOrigin, username, ...(failure ? { failure } : {}) };
+  }
+  const notice = await noticeItem.get();
+  return { status: 'signedOut', studioOrigin, ...notice };
+}
+
+export function isFresh(pending: PendingLogin, now = Date.now()): boolean {
+  return now - pending.startedAt < PENDING_LOGIN_LIFETIME_MS;
+}
+
+/** Logs in with a username or e-mail and a password. A second call while one runs waits for it. */
+export async function signIn(credentials: Credentials): Promise<SessionView> {
+  const { username, password } = credentials;
+  await (loginInFlight ?? startLogin({ username: username.trim(), password }));
+  return readView();
+}
+
+/** Sends the login again with the authenticator code, while Studio waits for one. */
+export async function submitCode(code: string): Promise<SessionView> {
+  if (loginInFlight) {
+    await loginInFlight;
+    return readView();
+  }
+  const pending = await pendingLoginItem.get();
+  if (pending?.phase === 'needsCode' && pending.password !== undefined && isFresh(pending)) {
+    const { username, password } = pending;
+    await (loginInFlight ?? startLogin({ username, password, totpToken: code.trim() }));
+  }
+  return readView();
+}
+
+/** Drops a login that waits for the authenticator code. */
+export async function cancelCode(): Promise<SessionView> {
+  if (!loginInFlight) await pendingLoginItem.remove();
+  await notifyPages();
+  return readView();
+}
+
+/** Starts a login; it sets `loginInFlight` before its first await, so logins never overlap. */
+function startLogin(request: LoginRequest): Promise<void> {
+  const run = async () => {
+    const { username } = request;
+    await pendingLoginItem.set({ phase: 'signingIn', username, startedAt: Date.now() });
+    await noticeItem.remove();
+    await notifyPages();
+    await attemptLogin(STUDIO_ORIGIN, request);
+  };
+  loginInFlight = run().finally(() => {
+    loginInFlight = undefined;
+  });
+  return loginInFlight;
+}
+
+async function attemptLogin(studioOrigin: string, request: LoginRequest): Promise<void> {
+  try {
+    const token = await login(studioOrigin, request);
+    await startSession(studioOrigin, token, request.username);
+    await pendingLoginItem.remove();
+  } catch (error) {
+    await recordLoginFailure(request, error);
+  }
+  await notifyPages();
+}
+
+async function recordLoginFailure(request: LoginRequest, error: unknown): Promise<void> {
+  const { username, password } = request;
+  const startedAt = Date.now();
+  if (error instanceof CodeRequiredError) {
+    await pendingLoginItem.set({ phase: 'needsCode', username, password, startedAt });
+    return;
+  }
+  const failure = failureOf(error);
+  log.warn('Sign-in failed', { kind: failure.kind });
+  if (request.totpToken !== undefined) {
+    await pendingLoginItem.set({ phase: 'needsCode', username, password, startedAt, failure });
+  } else {
+    await pendingLoginItem.remove();
+    await noticeItem.set({ username, failure });
+  }
+}
+
+function failureOf(error: unknown): Failure {
+  if (error instanceof StudioError) return error.failure;
+  // Only programming errors land here; their text could contain anything, so it is not shown.
+  log.warn('Unexpected sign-in error', { name: error instanceof Error ? error.name : 'unknown' });
+  return { kind: 'interrupted' };
+}
+
+async function startSession(studioOrigin: string, token: string, username: string) {
+  const profile = await loadProfile(studioOrigin, token, username);
+  const expiresAt = readJwtExpiry(token);
+  const session: StoredSession = { token, studioOrigin, profile, ...(expiresAt ? { expiresAt } : {}) };
+  await sessionItem.set(session);
+  await authenticateBrowser(session);
+}
+
+/**
+ * Loads the profile for the signed-in view. A token that Studio rejects ends the sign-in,
+ * but a profile that cannot be loaded for another reason only costs the display name.
+ */
+async function loadProfile(studioOrigin: string, token: string, username: string) {
+  try {
+    return await getProfile(studioOrigin, token);
+  } catch (error) {
+    const failure = failureOf(error);
+    if (failure.kind === 'http' && (failure.status === 401 || failure.status === 403)) throw error;
+    log.warn('Profile not loaded', { kind: failure.kind });
+    return { username, name: username, email: '' } satisfies Profile;
+  }
+}
+
+/** Signs out: removes the header rule, the cookie and the stored token. */
+export async function signOut(): Promise<SessionView> {
+  await pendingLoginItem.remove();
+  await noticeItem.remove();
+  const session = await sessionItem.get();
+  if (session) await finishSignOut(session);
+  await notifyPages();
+  return readView();
+}
+
+/** Completes a sign-out; the marker written first lets a restarted worker finish it too. */
+export async function finishSignOut(session: StoredSession): Promise<void> {
+  await sessionItem.set({ ...session, signingOut: true });
+  await deauthenticateBrowser(session);
+  await sessionItem.remove();
+}
+
+/** Tells open extension pages that the session changed. No open page is not an error. */
+export async function notifyPages(): Promise<void> {
+  const message: SessionChangedMessage = { type: 'sessionChanged', data: await readView() };
+  await browser.runtime.sendMessage(message).catch(() => undefined);
+}

@@ -1,0 +1,52 @@
+/**
+ * Why a sign-in step failed, in a form that crosses the message boundary, and the one place
+ * that turns it into a sentence for the user.
+ */
+import { t } from './i18n';
+
+export type Failure =
+  /** Studio answered `success: false`, often with HTTP 200, and an `error` text. */
+  | { kind: 'rejected'; serverMessage: string }
+  /** Studio rejected the authenticator code. */
+  | { kind: 'codeRejected'; serverMessage: string }
+  | { kind: 'http'; status: number; serverMessage?: string }
+  | { kind: 'invalidResponse'; status: number }
+  | { kind: 'missingToken' }
+  /** The token in Studio's answer is not a compact JWT. */
+  | { kind: 'invalidToken' }
+  | { kind: 'network'; host: string }
+  | { kind: 'timeout'; host: string; seconds: number }
+  | { kind: 'interrupted' }
+  | { kind: 'expired' };
+
+/** Returns the sentence that tells the user what failed and what to do next. */
+export function describeFailure(failure: Failure): string {
+  switch (failure.kind) {
+    case 'rejected':
+      return t('errorRejected', failure.serverMessage);
+    case 'codeRejected':
+      return t('errorCodeRejected', failure.serverMessage);
+    case 'http':
+      return describeHttpFailure(failure.status, failure.serverMessage);
+    case 'invalidResponse':
+      return t('errorInvalidResponse', String(failure.status));
+    case 'missingToken':
+      return t('errorMissingToken');
+    case 'invalidToken':
+      return t('errorInvalidToken');
+    case 'network':
+      return t('errorNetwork', failure.host);
+    case 'timeout':
+      return t('errorTimeout', [failure.host, String(failure.seconds)]);
+    case 'interrupted':
+      return t('errorInterrupted');
+    case 'expired':
+      return t('errorExpired');
+  }
+}
+
+function describeHttpFailure(status: number, serverMessage: string | undefined): string {
+  if (status >= 500) return t('errorServer', String(status));
+  if (serverMessage) return t('errorHttpWithMessage', [String(status), serverMessage]);
+  return t('errorHttp', String(status));
+}

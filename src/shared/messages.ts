@@ -1,0 +1,69 @@
+/**
+ * The typed message map between the extension's pages and its background. Each message has
+ * one request type and one response type; the background handles each in one function.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { Failure } from './failure';
+
+/** The parts of the user's Studio profile that the popup shows. */
+export interface Profile {
+  /** Missing when the profile could not be loaded and only the typed username is known. */
+  id?: number;
+  username: string;
+  name: string;
+  email: string;
+  photo?: string;
+}
+
+/** What the popup may know of the session: everything except the token. */
+export type SessionView =
+  | { status: 'signedOut'; studioOrigin: string; username?: string; failure?: Failure }
+  | { status: 'signingIn'; studioOrigin: string; username: string }
+  | { status: 'needsCode'; studioOrigin: string; username: string; failure?: Failure }
+  | { status: 'signedIn'; studioOrigin: string; profile: Profile; expiresAt?: number };
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** Messages that extension pages send to the background. */
+export interface BackgroundMessages {
+  getSession: { request: null; response: SessionView };
+  signIn: { request: Credentials; response: SessionView };
+  submitCode: { request: { code: string }; response: SessionView };
+  cancelCode: { request: null; response: SessionView };
+  signOut: { request: null; response: SessionView };
+}
+
+export type BackgroundMessageType = keyof BackgroundMessages;
+
+export interface BackgroundMessage<K extends BackgroundMessageType = BackgroundMessageType> {
+  type: K;
+  data: BackgroundMessages[K]['request'];
+}
+
+/** The message the background broadcasts to open pages after every change of the session. */
+export interface SessionChangedMessage {
+  type: 'sessionChanged';
+  data: SessionView;
+}
+
+/** Sends a message to the background and resolves with its typed response. */
+export function sendToBackground<K extends BackgroundMessageType>(
+  type: K,
+  data: BackgroundMessages[K]['request'],
+): Promise<BackgroundMessages[K]['response']> {
+  const message: BackgroundMessage<K> = { type, data };
+  return browser.runtime.sendMessage(message) as Promise<BackgroundMessages[K]['response']>;
+}
+
+/**
+ * Tells whether a message comes from one of this extension's own pages (popup, options) or
+ * its background. Content scripts report the web page's URL, and other extensions or web
+ * pages another id, so both fail this check.
+ */
+export function isFromExtensionPage(sender: Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id || sender.url === undefined) return false;
+  return sender.url.startsWith(browser.runtime.getURL('/'));
+}

@@ -1,0 +1,82 @@
+/**
+ * A fake `browser` for unit tests: @webext-core/fake-browser, plus small in-memory stand-ins
+ * for the APIs it does not implement (cookies, declarativeNetRequest, i18n).
+ */
+import { fakeBrowser } from '@webext-core/fake-browser';
+import type { Cookies, DeclarativeNetRequest } from 'webextension-polyfill';
+import messages from '../../public/_locales/en/messages.json';
+
+export const EXTENSION_ID = 'test-extension-id';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+
+let cookies: Cookies.Cookie[] = [];
+let dynamicRules: DeclarativeNetRequest.Rule[] = [];
+
+const cookieKey = (url: string, name: string) => `${new URL(url).host}|${name}`;
+
+const fakeCookies = {
+  async set(details: Cookies.SetDetailsType) {
+    const key = cookieKey(details.url, details.name ?? '');
+    cookies = cookies.filter((cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) !== key);
+    const cookie = { ...details, domain: new URL(details.url).host } as unknown as Cookies.Cookie;
+    cookies.push(cookie);
+    return cookie;
+  },
+  async get({ url, name }: { url: string; name: string }) {
+    const key = cookieKey(url, name);
+    return cookies.find((cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) === key) ?? null;
+  },
+  async remove({ url, name }: { url: string; name: string }) {
+    const key = cookieKey(url, name);
+    cookies = cookies.filter((cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) !== key);
+    return null;
+  },
+};
+
+const fakeDeclarativeNetRequest = {
+  async updateDynamicRules(options: DeclarativeNetRequest.UpdateDynamicRulesOptionsType) {
+    const removed = new Set(options.removeRuleIds ?? []);
+    dynamicRules = dynamicRules.filter((rule) => !removed.has(rule.id));
+    dynamicRules.push(...(options.addRules ?? []));
+  },
+  async getDynamicRules() {
+    return structuredClone(dynamicRules);
+  },
+};
+
+type LocaleEntry = { message: string; placeholders?: Record<string, { content: string }> };
+
+/** Formats a message the way browsers do: named placeholders, then $1…$9 substitutions. */
+function getMessage(key: string, substitutions?: string | string[]): string {
+  const entry = (messages as Record<string, LocaleEntry>)[key];
+  if (!entry) return '';
+  const values = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
+  const withContent = entry.message.replace(/\$(\w+)\$/g, (_, name: string) => {
+    return entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+  });
+  return withContent.replace(/\$(\d)/g, (_, index: string) => values[Number(index) - 1] ?? '');
+}
+
+Object.assign(fakeBrowser, {
+  cookies: fakeCookies,
+  declarativeNetRequest: fakeDeclarativeNetRequest,
+  i18n: { ...fakeBrowser.i18n, getMessage },
+});
+Object.assign(fakeBrowser.runtime, {
+  id: EXTENSION_ID,
+  getURL: (path: string) => `${EXTENSION_ORIGIN}/${path.replace(/^\//, '')}`,
+});
+
+/** Clears storage, listeners, cookies and rules between tests. */
+export function resetFakeBrowser(): void {
+  fakeBrowser.reset();
+  cookies = [];
+  dynamicRules = [];
+}
+
+/** Returns every cookie the code under test set, as the browser's cookie jar would hold them. */
+export function storedCookies(): readonly Cookies.Cookie[] {
+  return cookies;
+}
+
+export { fakeBrowser };
