@@ -26,17 +26,17 @@ const handlers: Handlers = {
 };
 
 /**
- * Handles one runtime message. Returns the handler's promise, or a rejected promise for
- * senders that are not this extension's pages and for messages of unknown type.
+ * Handles one runtime message. Rejects messages from senders that are not this extension's
+ * pages, of unknown type, or with invalid data; the sender receives the error.
  */
-export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
+export async function handleMessage(message: unknown, sender: Runtime.MessageSender) {
   if (!isFromExtensionPage(sender)) {
     log.warn('Message rejected: sender is not an extension page', { url: sender.url });
-    return Promise.reject(new Error('Message rejected: sender is not an extension page'));
+    throw new Error('Message rejected: sender is not an extension page');
   }
   const type = (message as { type?: unknown } | null)?.type;
   if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) {
-    return Promise.reject(new Error(`Unknown message type: ${String(type).slice(0, 40)}`));
+    throw new Error(`Unknown message type: ${String(type).slice(0, 40)}`);
   }
   const handler = handlers[type as BackgroundMessageType];
   return handler((message as { data?: unknown }).data);
