@@ -1,0 +1,10 @@
+// The few extension APIs that tests call inside extension pages and the service worker.
+// Declared here rather than with @types/chrome, so that src/ keeps using the polyfill.
+declare const chrome: {
+  runtime: {
+    id: string;
+    sendMessage(message: unknown): Promise<unknown>;
+  };
+  storage: Record<'local' | 'session' | 'sync', { get(): Promise<Record<string, unknown>> }>;
+  declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
+};

@@ -1,0 +1,108 @@
+/**
+ * Launches Debian's Chromium with the built extension and a stand-in Studio behind the real
+ * host names. Tests run inside a private network namespace (test/netns.sh), so the browser
+ * reaches nothing but the stand-in.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Studio } from '../studio';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('dist/chrome');
+
+export interface LaunchOptions {
+  /** Reuse a profile folder, to test what survives a browser restart. */
+  profileDir?: string;
+}
+
+/** A Chromium profile with the extension loaded. */
+export class ExtensionBrowser {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+    readonly profileDir: string,
+    private readonly ownsProfile: boolean,
+  ) {}
+
+  static async launch(studio: Studio, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+    const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'ei-session-profile-')));
+    await allowThirdPartyCookies(profileDir);
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: chromiumArgs(studio),
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    return new ExtensionBrowser(context, extensionId, profileDir, options.profileDir === undefined);
+  }
+
+  /** The running service worker; waits for a new one if the last one was stopped. */
+  async worker(): Promise<Worker> {
+    const running = this.context.serviceWorkers().find((w) => w.url().includes(this.extensionId));
+    return running ?? this.context.waitForEvent('serviceworker');
+  }
+
+  extensionUrl(path: string): string {
+    return `chrome-extension://${this.extensionId}/${path}`;
+  }
+
+  async newPage(url?: string): Promise<Page> {
+    const page = await this.context.newPage();
+    if (url) await page.goto(url);
+    return page;
+  }
+
+  /**
+   * Stops the extension's service worker through the DevTools protocol, as Chromium does
+   * after 30 seconds idle. The next event or message starts a new one.
+   */
+  async stopWorker(): Promise<void> {
+    const page = await this.context.newPage();
+    const devtools = await this.context.newCDPSession(page);
+    await devtools.send('ServiceWorker.enable');
+    await devtools.send('ServiceWorker.stopAllWorkers');
+    await devtools.detach();
+    await page.close();
+  }
+
+  /** Closes the browser; the profile folder stays when the caller passed it in. */
+  async close(): Promise<void> {
+    await this.context.close();
+    if (this.ownsProfile) await rm(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+function chromiumArgs(studio: Studio): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    `--host-resolver-rules=${studio.hostRules}`,
+    '--ignore-certificate-errors',
+  ];
+}
+
+/**
+ * Chromium blocks third-party cookies by default, which would hide whether our cookie's
+ * SameSite setting keeps it off cross-site requests. Tests allow them, as many users do.
+ */
+async function allowThirdPartyCookies(profileDir: string): Promise<void> {
+  const defaultDir = join(profileDir, 'Default');
+  await mkdir(defaultDir, { recursive: true });
+  const preferences = { profile: { cookie_controls_mode: 0 } };
+  await writeFile(join(defaultDir, 'Preferences'), JSON.stringify(preferences), { flag: 'wx' }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
+}
