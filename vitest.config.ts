@@ -8,6 +8,7 @@ export default defineConfig({
         plugins: [preact()],
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/test-setup.ts'],
         },
@@ -15,6 +16,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          // Runs after the unit tests, which fail faster.
+          sequence: { groupOrder: 1 },
           include: ['test/**/*.test.ts'],
           // Each file starts its own stand-in Studio and Chromium; two at once fit 2 cores.
           maxWorkers: 2,
