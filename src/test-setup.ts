@@ -5,4 +5,6 @@ vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
 beforeEach(() => {
   resetFakeBrowser();
+  // The code under test logs failures it handles; the tests check outcomes instead.
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });

@@ -20,7 +20,10 @@ test('rule matches only API paths on the Studio host', () => {
 });
 
 test('security: rule is limited to Studio and docs initiators', () => {
-  expect(rule.condition.initiatorDomains).toEqual(['studio.edgeimpulse.com', 'docs.edgeimpulse.com']);
+  expect(rule.condition.initiatorDomains).toEqual([
+    'studio.edgeimpulse.com',
+    'docs.edgeimpulse.com',
+  ]);
 });
 
 test('rule covers fetch, XHR and navigations', () => {

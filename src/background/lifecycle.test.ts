@@ -11,7 +11,13 @@ const PROFILE = { id: 7, username: 'alice', name: 'Alice Example', email: 'alice
 
 function storedSession(expiresAt: number, extra: Partial<StoredSession> = {}): StoredSession {
   const token = makeJwt(Math.floor(expiresAt / 1000));
-  return { token, studioOrigin: 'https://studio.edgeimpulse.com', expiresAt, profile: PROFILE, ...extra };
+  return {
+    token,
+    studioOrigin: 'https://studio.edgeimpulse.com',
+    expiresAt,
+    profile: PROFILE,
+    ...extra,
+  };
 }
 
 describe('reconcile', () => {
@@ -37,7 +43,11 @@ describe('reconcile', () => {
   test('ends an expired session and keeps the username', async () => {
     const session = storedSession(NOW - 1);
     await sessionItem.set(session);
-    await browser.cookies.set({ url: 'https://studio.edgeimpulse.com/', name: 'jwt', value: session.token });
+    await browser.cookies.set({
+      url: 'https://studio.edgeimpulse.com/',
+      name: 'jwt',
+      value: session.token,
+    });
 
     await reconcile(NOW);
     expect(await sessionItem.get()).toBeUndefined();
@@ -66,7 +76,12 @@ describe('reconcile', () => {
   });
 
   test('keeps a code prompt younger than 5 minutes', async () => {
-    const pending = { phase: 'needsCode' as const, username: 'carol', password: 'p', startedAt: NOW - 60_000 };
+    const pending = {
+      phase: 'needsCode' as const,
+      username: 'carol',
+      password: 'p',
+      startedAt: NOW - 60_000,
+    };
     await pendingLoginItem.set(pending);
 
     await reconcile(NOW);

@@ -3,7 +3,10 @@ import type { Runtime } from 'webextension-polyfill';
 import { EXTENSION_ID, EXTENSION_ORIGIN } from '../testing/fake-browser';
 import { handleMessage } from './messages';
 
-const POPUP: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/popup/index.html` };
+const POPUP: Runtime.MessageSender = {
+  id: EXTENSION_ID,
+  url: `${EXTENSION_ORIGIN}/src/popup/index.html`,
+};
 
 describe('handleMessage', () => {
   test('answers getSession from the popup', async () => {
@@ -13,7 +16,10 @@ describe('handleMessage', () => {
   });
 
   test.each<[string, Runtime.MessageSender]>([
-    ['a content script', { id: EXTENSION_ID, url: 'https://evil.example/', tab: { id: 3 } as never }],
+    [
+      'a content script',
+      { id: EXTENSION_ID, url: 'https://evil.example/', tab: { id: 3 } as never },
+    ],
     ['another extension', { id: 'other-id', url: 'chrome-extension://other-id/page.html' }],
     ['a sender without URL', { id: EXTENSION_ID }],
     ['a look-alike URL', { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}.evil.example/` }],

@@ -11,6 +11,8 @@ import {
   type BackgroundMessageType,
   type Credentials,
 } from '../shared/messages';
+import { STUDIO_ORIGIN } from '../shared/hosts';
+import { adoptStudioSession } from './adopt';
 import { cancelCode, readView, signIn, signOut, submitCode } from './session';
 
 type Handlers = {
@@ -23,6 +25,7 @@ const handlers: Handlers = {
   submitCode: (data) => submitCode(parseCode(data)),
   cancelCode: () => cancelCode(),
   signOut: () => signOut(),
+  adoptStudioSession: () => adoptStudioSession(STUDIO_ORIGIN),
 };
 
 /**

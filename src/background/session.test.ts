@@ -66,7 +66,10 @@ describe('signIn', () => {
   });
 
   test('a rejected password leaves a notice and no session', async () => {
-    installFakeFetch(jsonResponse({ success: false, error: 'Password is incorrect' }));
+    installFakeFetch(
+      jsonResponse({ success: false, error: 'Password is incorrect' }),
+      jsonResponse({ success: true, needPassword: false }),
+    );
 
     const view = await signIn(ALICE);
     expect(view).toEqual({
@@ -77,6 +80,28 @@ describe('signIn', () => {
     });
     expect(await sessionItem.get()).toBeUndefined();
     expect(await headerRules()).toEqual([]);
+  });
+
+  test('a rejected password of an SSO-only account is ssoOnly', async () => {
+    const { calls } = installFakeFetch(
+      jsonResponse({ success: false, error: 'Password is incorrect' }),
+      jsonResponse({ success: true, needPassword: true, email: 'sam@example.com' }),
+    );
+
+    const view = await signIn({ username: 'sam', password: 'guess' });
+    expect(view).toMatchObject({ status: 'signedOut', failure: { kind: 'ssoOnly' } });
+    expect(calls[1]?.url).toContain('/v1/api-user-need-to-set-password/sam');
+  });
+
+  test('a failed SSO check keeps the original failure', async () => {
+    installFakeFetch(
+      jsonResponse({ success: false, error: 'Password is incorrect' }),
+      new TypeError('offline'),
+      new TypeError('offline'),
+    );
+
+    const view = await signIn(ALICE);
+    expect(view).toMatchObject({ failure: { kind: 'rejected' } });
   });
 
   test('two calls at once send one login', async () => {
@@ -95,7 +120,10 @@ describe('signIn', () => {
     installFakeFetch(jsonResponse({ success: true, token: TOKEN }), new TypeError('offline'));
 
     const view = await signIn(ALICE);
-    expect(view).toMatchObject({ status: 'signedIn', profile: { username: 'alice', name: 'alice' } });
+    expect(view).toMatchObject({
+      status: 'signedIn',
+      profile: { username: 'alice', name: 'alice' },
+    });
   });
 
   test('a token that Studio rejects at once ends the sign-in', async () => {
@@ -188,7 +216,11 @@ describe('signOut', () => {
     installFakeFetch(jsonResponse({ success: true, token: TOKEN }), jsonResponse(ALICE_PROFILE));
     await signIn(ALICE);
     const studioToken = makeJwt(EXPIRY_SECONDS, 'bob');
-    await browser.cookies.set({ url: 'https://studio.edgeimpulse.com/', name: 'jwt', value: studioToken });
+    await browser.cookies.set({
+      url: 'https://studio.edgeimpulse.com/',
+      name: 'jwt',
+      value: studioToken,
+    });
 
     await signOut();
     expect(storedCookies().map((cookie) => cookie.value)).toEqual([studioToken]);

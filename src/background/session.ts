@@ -17,7 +17,15 @@ import {
   type PendingLogin,
   type StoredSession,
 } from './store';
-import { CodeRequiredError, getProfile, login, StudioError, type LoginRequest } from './studio-api';
+import {
+  CodeRequiredError,
+  getProfile,
+  login,
+  needsPasswordSetup,
+  StudioError,
+  type LoginRequest,
+} from './studio-api';
+import { findStudioSession } from './studio-cookie';
 
 /** How long a login waits for the authenticator code before the user must start again. */
 export const PENDING_LOGIN_LIFETIME_MS = 5 * 60_000;
@@ -40,7 +48,9 @@ export async function readView(): Promise<SessionView> {
       : { status, studioOrigin, username, ...(failure ? { failure } : {}) };
   }
   const notice = await noticeItem.get();
-  return { status: 'signedOut', studioOrigin, ...notice };
+  const studioSession = await findStudioSession(studioOrigin);
+  const offer = studioSession ? { studioSession: { username: studioSession.username } } : {};
+  return { status: 'signedOut', studioOrigin, ...notice, ...offer };
 }
 
 export function isFresh(pending: PendingLogin, now = Date.now()): boolean {
@@ -108,7 +118,7 @@ async function recordLoginFailure(request: LoginRequest, error: unknown): Promis
     await pendingLoginItem.set({ phase: 'needsCode', username, password, startedAt });
     return;
   }
-  const failure = failureOf(error);
+  const failure = await explainFailure(request, failureOf(error));
   log.warn('Sign-in failed', { kind: failure.kind });
   if (request.totpToken !== undefined) {
     await pendingLoginItem.set({ phase: 'needsCode', username, password, startedAt, failure });
@@ -118,17 +128,40 @@ async function recordLoginFailure(request: LoginRequest, error: unknown): Promis
   }
 }
 
-function failureOf(error: unknown): Failure {
+/**
+ * Checks whether a rejected password belongs to an account that only uses single sign-on,
+ * which no password can open. If that check fails, the original failure stands.
+ */
+async function explainFailure(request: LoginRequest, failure: Failure): Promise<Failure> {
+  if (failure.kind !== 'rejected' || request.totpToken !== undefined) return failure;
+  const ssoOnly = await needsPasswordSetup(STUDIO_ORIGIN, request.username).catch(() => false);
+  return ssoOnly ? { kind: 'ssoOnly' } : failure;
+}
+
+export function failureOf(error: unknown): Failure {
   if (error instanceof StudioError) return error.failure;
   // Only programming errors land here; their text could contain anything, so it is not shown.
   log.warn('Unexpected sign-in error', { name: error instanceof Error ? error.name : 'unknown' });
   return { kind: 'interrupted' };
 }
 
-async function startSession(studioOrigin: string, token: string, username: string) {
-  const profile = await loadProfile(studioOrigin, token, username);
+/** Stores a session for a token Studio issued or accepted, and signs the browser in with it. */
+export async function startSession(
+  studioOrigin: string,
+  token: string,
+  username: string,
+  { strict = false } = {},
+) {
+  const profile = strict
+    ? await getProfile(studioOrigin, token)
+    : await loadProfile(studioOrigin, token, username);
   const expiresAt = readJwtExpiry(token);
-  const session: StoredSession = { token, studioOrigin, profile, ...(expiresAt ? { expiresAt } : {}) };
+  const session: StoredSession = {
+    token,
+    studioOrigin,
+    profile,
+    ...(expiresAt ? { expiresAt } : {}),
+  };
   await sessionItem.set(session);
   await authenticateBrowser(session);
 }

@@ -11,6 +11,8 @@ import {
   CodeRequiredError,
   getProfile,
   login,
+  needsPasswordSetup,
+  parseRetryAfter,
   StudioError,
 } from './studio-api';
 
@@ -80,11 +82,18 @@ describe('login', () => {
     });
   });
 
-  test.each([401, 403, 429])('HTTP %i with a JSON error keeps status and message', async (status) => {
-    installFakeFetch(jsonResponse({ success: false, error: 'Not allowed' }, status));
+  test.each([401, 403, 404])(
+    'HTTP %i with a JSON error keeps status and message',
+    async (status) => {
+      installFakeFetch(jsonResponse({ success: false, error: 'Not allowed' }, status));
 
-    expect(await failureOfLogin()).toEqual({ kind: 'http', status, serverMessage: 'Not allowed' });
-  });
+      expect(await failureOfLogin()).toEqual({
+        kind: 'http',
+        status,
+        serverMessage: 'Not allowed',
+      });
+    },
+  );
 
   test('HTTP 502 with an HTML body keeps only the status', async () => {
     installFakeFetch(htmlResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', 502));
@@ -130,6 +139,71 @@ describe('login', () => {
       host: 'studio.edgeimpulse.com',
       seconds: 10,
     });
+  });
+});
+
+describe('rate limits', () => {
+  test('HTTP 429 with Retry-After seconds is rateLimited', async () => {
+    const response = jsonResponse({ success: false, error: 'Slow down' }, 429);
+    response.headers.set('retry-after', '30');
+    installFakeFetch(response);
+
+    expect(await failureOfLogin()).toEqual({ kind: 'rateLimited', retryAfterSeconds: 30 });
+  });
+
+  test('HTTP 429 with an HTML body and no Retry-After is rateLimited', async () => {
+    installFakeFetch(htmlResponse('<h1>Too many requests</h1>', 429));
+
+    expect(await failureOfLogin()).toEqual({ kind: 'rateLimited' });
+  });
+
+  test('a login is not retried after a network error', async () => {
+    const { calls } = installFakeFetch(new TypeError('Failed to fetch'), jsonResponse({}));
+
+    await failureOfLogin();
+    expect(calls).toHaveLength(1);
+  });
+
+  test('a GET is retried once after a network error', async () => {
+    const { calls } = installFakeFetch(
+      new TypeError('Failed to fetch'),
+      jsonResponse(ALICE_PROFILE),
+    );
+
+    expect((await getProfile(ORIGIN, TOKEN)).username).toBe('alice');
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-12-04T12:00:00Z');
+
+  test.each<[string | null, number | undefined]>([
+    ['120', 120],
+    [' 5 ', 5],
+    ['0', 0],
+    ['Fri, 04 Dec 2026 12:01:30 GMT', 90],
+    ['Fri, 04 Dec 2026 11:00:00 GMT', 0],
+    ['soon', undefined],
+    ['', undefined],
+    [null, undefined],
+  ])('parses %s', (value, seconds) => {
+    expect(parseRetryAfter(value, now)).toBe(seconds);
+  });
+});
+
+describe('needsPasswordSetup', () => {
+  test('asks about the encoded username', async () => {
+    const { calls } = installFakeFetch(jsonResponse({ success: true, needPassword: true }));
+
+    expect(await needsPasswordSetup(ORIGIN, 'sam@example.com')).toBe(true);
+    expect(calls[0]?.url).toBe(`${ORIGIN}/v1/api-user-need-to-set-password/sam%40example.com`);
+  });
+
+  test('is false for an account with a password', async () => {
+    installFakeFetch(jsonResponse({ success: true, needPassword: false }));
+
+    expect(await needsPasswordSetup(ORIGIN, 'alice')).toBe(false);
   });
 });
 

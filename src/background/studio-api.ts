@@ -36,7 +36,7 @@ export interface LoginRequest {
 
 /** Logs in and returns the JWT. */
 export async function login(studioOrigin: string, request: LoginRequest): Promise<string> {
-  const { status, body } = await requestJson(studioOrigin, 'api-login', {
+  const { status, body, retryAfter } = await requestJson(studioOrigin, 'api-login', {
     method: 'post',
     json: request,
   });
@@ -44,21 +44,32 @@ export async function login(studioOrigin: string, request: LoginRequest): Promis
 
   const serverMessage = cleanServerMessage(body.error);
   if (serverMessage.startsWith(CODE_REQUIRED_PREFIX)) throw new CodeRequiredError();
-  if (status >= 400) throw new StudioError(httpFailure(status, serverMessage));
+  if (status >= 400) throw new StudioError(httpFailure(status, serverMessage, retryAfter));
   const kind = request.totpToken === undefined ? 'rejected' : 'codeRejected';
   throw new StudioError({ kind, serverMessage: serverMessage || `HTTP ${status}` });
 }
 
 /** Loads the profile of the user that the token belongs to, without the project list. */
 export async function getProfile(studioOrigin: string, token: string): Promise<Profile> {
-  const { status, body } = await requestJson(studioOrigin, 'api/user?excludeProjects=true', {
-    method: 'get',
-    headers: { [TOKEN_HEADER]: token },
-  });
+  const { status, body, retryAfter } = await requestJson(
+    studioOrigin,
+    'api/user?excludeProjects=true',
+    { method: 'get', headers: { [TOKEN_HEADER]: token } },
+  );
   if (status >= 400 || body.success !== true) {
-    throw new StudioError(httpFailure(status, cleanServerMessage(body.error)));
+    throw new StudioError(httpFailure(status, cleanServerMessage(body.error), retryAfter));
   }
   return profileFrom(body, status);
+}
+
+/**
+ * Tells whether an account has no password yet, as accounts that only use single sign-on.
+ * Studio answers this before any login, for a username or an e-mail address.
+ */
+export async function needsPasswordSetup(studioOrigin: string, username: string) {
+  const path = `api-user-need-to-set-password/${encodeURIComponent(username)}`;
+  const { body } = await requestJson(studioOrigin, path, { method: 'get' });
+  return body.success === true && body.needPassword === true;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -67,7 +78,7 @@ async function requestJson(
   studioOrigin: string,
   path: string,
   options: { method: 'get' | 'post'; json?: unknown; headers?: Record<string, string> },
-): Promise<{ status: number; body: JsonObject }> {
+): Promise<{ status: number; body: JsonObject; retryAfter?: number }> {
   const host = hostOf(studioOrigin);
   try {
     const response = await ky(path, {
@@ -76,7 +87,8 @@ async function requestJson(
       // ky's timeout ends the wait for headers; the signal also ends a body that stalls.
       timeout: REQUEST_TIMEOUT_MS,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      retry: 0,
+      // A GET is retried once after a network error; a login is never sent twice by itself.
+      retry: { limit: 1, methods: ['get'], statusCodes: [] },
       throwHttpErrors: false,
       // The browser's own Studio cookie must not decide which account the request uses.
       credentials: 'omit',
@@ -84,7 +96,9 @@ async function requestJson(
       // fetch keeps custom headers on a redirect to another host, so the token must not follow.
       redirect: 'error',
     });
-    return { status: response.status, body: await readJsonObject(response) };
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+    const body = await readJsonObject(response);
+    return { status: response.status, body, ...(retryAfter === undefined ? {} : { retryAfter }) };
   } catch (error) {
     if (error instanceof StudioError) throw error;
     if (isTimeout(error)) {
@@ -103,20 +117,39 @@ async function readJsonObject(response: Response): Promise<JsonObject> {
     body = undefined;
   }
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as JsonObject;
-  if (response.status >= 400) throw new StudioError({ kind: 'http', status: response.status });
+  if (response.status >= 400) {
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+    throw new StudioError(httpFailure(response.status, '', retryAfter));
+  }
   throw new StudioError({ kind: 'invalidResponse', status: response.status });
 }
 
 function isTimeout(error: unknown): boolean {
-  return error instanceof TimeoutError || (error instanceof DOMException && error.name === 'TimeoutError');
+  return (
+    error instanceof TimeoutError ||
+    (error instanceof DOMException && error.name === 'TimeoutError')
+  );
 }
 
-function httpFailure(status: number, serverMessage: string): Failure {
+function httpFailure(status: number, serverMessage: string, retryAfter?: number): Failure {
+  if (status === 429) {
+    return retryAfter === undefined
+      ? { kind: 'rateLimited' }
+      : { kind: 'rateLimited', retryAfterSeconds: retryAfter };
+  }
   return serverMessage ? { kind: 'http', status, serverMessage } : { kind: 'http', status };
 }
 
+/** Reads Retry-After, which is either seconds or an HTTP date, as whole seconds from now. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - now) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
+}
+
 function tokenFrom(body: JsonObject): string {
-  if (body.token === undefined || body.token === '') throw new StudioError({ kind: 'missingToken' });
+  if (body.token === undefined || body.token === '')
+    throw new StudioError({ kind: 'missingToken' });
   if (!isWellFormedJwt(body.token)) throw new StudioError({ kind: 'invalidToken' });
   return body.token;
 }

@@ -12,7 +12,8 @@ export function App() {
   const extensionError = unreachable ? t('errorExtension') : undefined;
 
   // Until the background answers (a few milliseconds) nothing is drawn, so no form flickers.
-  if (!view) return <main aria-busy="true">{extensionError && <Alert text={extensionError} />}</main>;
+  if (!view)
+    return <main aria-busy="true">{extensionError && <Alert text={extensionError} />}</main>;
 
   const failure = 'failure' in view && view.failure ? describeFailure(view.failure) : undefined;
   const error = extensionError ?? failure;

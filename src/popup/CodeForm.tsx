@@ -7,7 +7,15 @@ import type { SendAction } from './use-session';
 
 type CodeView = Extract<SessionView, { status: 'needsCode' }>;
 
-export function CodeForm({ view, error, send }: { view: CodeView; error?: string; send: SendAction }) {
+export function CodeForm({
+  view,
+  error,
+  send,
+}: {
+  view: CodeView;
+  error?: string;
+  send: SendAction;
+}) {
   const [code, setCode] = useState('');
   const [invalid, setInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -54,7 +62,12 @@ export function CodeForm({ view, error, send }: { view: CodeView; error?: string
         <button type="submit" disabled={busy}>
           {busy ? t('signingIn') : t('verifyButton')}
         </button>
-        <button type="button" class="secondary" disabled={busy} onClick={() => send('cancelCode', null)}>
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy}
+          onClick={() => send('cancelCode', null)}
+        >
           {t('cancelButton')}
         </button>
       </div>

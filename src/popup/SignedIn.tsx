@@ -26,5 +26,7 @@ export function SignedIn({ view, send }: { view: SignedInView; send: SendAction 
 }
 
 function formatTime(epochMs: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    epochMs,
+  );
 }

@@ -37,7 +37,9 @@ export function useSession() {
     try {
       setView((await sendToBackground(type, data)) as SessionView);
     } catch {
-      setUnreachable(true);
+      // The worker may have stopped mid-request; asking again starts a new one, which
+      // reports what became of the request.
+      await sendToBackground('getSession', null).then(setView, () => setUnreachable(true));
     }
   }, []);
 

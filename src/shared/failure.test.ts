@@ -14,7 +14,10 @@ const cases: [Failure, string][] = [
     { kind: 'http', status: 403, serverMessage: 'Forbidden' },
     'Studio rejected the request (HTTP 403): Forbidden. Check your details and try again.',
   ],
-  [{ kind: 'http', status: 404 }, 'Studio rejected the request (HTTP 404). Check your details and try again.'],
+  [
+    { kind: 'http', status: 404 },
+    'Studio rejected the request (HTTP 404). Check your details and try again.',
+  ],
   [
     { kind: 'http', status: 502, serverMessage: 'upstream' },
     'Studio could not complete the request (HTTP 502). Try again in a few minutes.',
@@ -23,7 +26,10 @@ const cases: [Failure, string][] = [
     { kind: 'invalidResponse', status: 200 },
     'Studio sent a response the extension cannot read (HTTP 200). Try again in a few minutes.',
   ],
-  [{ kind: 'missingToken' }, 'Studio accepted the sign-in but sent no token. Try again in a few minutes.'],
+  [
+    { kind: 'missingToken' },
+    'Studio accepted the sign-in but sent no token. Try again in a few minutes.',
+  ],
   [
     { kind: 'network', host: 'studio.edgeimpulse.com' },
     'Could not reach studio.edgeimpulse.com. Check your internet connection and try again.',
@@ -54,7 +60,13 @@ test('every failure kind has a sentence', () => {
     'expired',
   ];
   for (const kind of kinds) {
-    const sentence = describeFailure({ kind, status: 400, serverMessage: 'x', host: 'h', seconds: 1 } as Failure);
+    const sentence = describeFailure({
+      kind,
+      status: 400,
+      serverMessage: 'x',
+      host: 'h',
+      seconds: 1,
+    } as Failure);
     expect(sentence, kind).toMatch(/^\S.*\.$/);
   }
 });

@@ -10,6 +10,10 @@ export type Failure =
   /** Studio rejected the authenticator code. */
   | { kind: 'codeRejected'; serverMessage: string }
   | { kind: 'http'; status: number; serverMessage?: string }
+  /** HTTP 429, with Retry-After in seconds when Studio sent it. */
+  | { kind: 'rateLimited'; retryAfterSeconds?: number }
+  /** The account has no password because it signs in with single sign-on. */
+  | { kind: 'ssoOnly' }
   | { kind: 'invalidResponse'; status: number }
   | { kind: 'missingToken' }
   /** The token in Studio's answer is not a compact JWT. */
@@ -28,6 +32,10 @@ export function describeFailure(failure: Failure): string {
       return t('errorCodeRejected', failure.serverMessage);
     case 'http':
       return describeHttpFailure(failure.status, failure.serverMessage);
+    case 'rateLimited':
+      return describeRateLimit(failure.retryAfterSeconds);
+    case 'ssoOnly':
+      return t('errorSsoOnly');
     case 'invalidResponse':
       return t('errorInvalidResponse', String(failure.status));
     case 'missingToken':
@@ -49,4 +57,10 @@ function describeHttpFailure(status: number, serverMessage: string | undefined):
   if (status >= 500) return t('errorServer', String(status));
   if (serverMessage) return t('errorHttpWithMessage', [String(status), serverMessage]);
   return t('errorHttp', String(status));
+}
+
+function describeRateLimit(seconds: number | undefined): string {
+  if (seconds === undefined) return t('errorRateLimited');
+  if (seconds < 120) return t('errorRateLimitedSeconds', String(Math.max(seconds, 1)));
+  return t('errorRateLimitedMinutes', String(Math.ceil(seconds / 60)));
 }

@@ -12,7 +12,9 @@ describe('readJwtExpiry', () => {
   });
 
   test('reads payloads with non-ASCII text', () => {
-    expect(readJwtExpiry(makeJwt({ name: 'Zoë Ünal', exp: 1_800_000_001 }))).toBe(1_800_000_001_000);
+    expect(readJwtExpiry(makeJwt({ name: 'Zoë Ünal', exp: 1_800_000_001 }))).toBe(
+      1_800_000_001_000,
+    );
   });
 
   test.each([

@@ -14,12 +14,12 @@ export function isWellFormedJwt(token: unknown): token is string {
 
 /** Returns the `exp` claim as milliseconds since the epoch, or undefined when it is missing. */
 export function readJwtExpiry(token: string): number | undefined {
-  const payload = decodePayload(token);
-  const exp = payload?.exp;
+  const exp = readJwtPayload(token)?.exp;
   return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
 }
 
-function decodePayload(token: string): Record<string, unknown> | undefined {
+/** Returns the decoded payload, or undefined when it is not a base64url JSON object. */
+export function readJwtPayload(token: string): Record<string, unknown> | undefined {
   const part = token.split('.')[1];
   if (!part) return undefined;
   try {

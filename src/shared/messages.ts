@@ -17,7 +17,14 @@ export interface Profile {
 
 /** What the popup may know of the session: everything except the token. */
 export type SessionView =
-  | { status: 'signedOut'; studioOrigin: string; username?: string; failure?: Failure }
+  | {
+      status: 'signedOut';
+      studioOrigin: string;
+      username?: string;
+      failure?: Failure;
+      /** Set when the browser has a Studio session of its own that the extension could adopt. */
+      studioSession?: { username?: string };
+    }
   | { status: 'signingIn'; studioOrigin: string; username: string }
   | { status: 'needsCode'; studioOrigin: string; username: string; failure?: Failure }
   | { status: 'signedIn'; studioOrigin: string; profile: Profile; expiresAt?: number };
@@ -34,6 +41,7 @@ export interface BackgroundMessages {
   submitCode: { request: { code: string }; response: SessionView };
   cancelCode: { request: null; response: SessionView };
   signOut: { request: null; response: SessionView };
+  adoptStudioSession: { request: null; response: SessionView };
 }
 
 export type BackgroundMessageType = keyof BackgroundMessages;

@@ -17,18 +17,24 @@ const cookieKey = (url: string, name: string) => `${new URL(url).host}|${name}`;
 const fakeCookies = {
   async set(details: Cookies.SetDetailsType) {
     const key = cookieKey(details.url, details.name ?? '');
-    cookies = cookies.filter((cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) !== key);
+    cookies = cookies.filter(
+      (cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) !== key,
+    );
     const cookie = { ...details, domain: new URL(details.url).host } as unknown as Cookies.Cookie;
     cookies.push(cookie);
     return cookie;
   },
   async get({ url, name }: { url: string; name: string }) {
     const key = cookieKey(url, name);
-    return cookies.find((cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) === key) ?? null;
+    return (
+      cookies.find((cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) === key) ?? null
+    );
   },
   async remove({ url, name }: { url: string; name: string }) {
     const key = cookieKey(url, name);
-    cookies = cookies.filter((cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) !== key);
+    cookies = cookies.filter(
+      (cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) !== key,
+    );
     return null;
   },
 };

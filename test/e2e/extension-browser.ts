@@ -100,9 +100,9 @@ async function allowThirdPartyCookies(profileDir: string): Promise<void> {
   const defaultDir = join(profileDir, 'Default');
   await mkdir(defaultDir, { recursive: true });
   const preferences = { profile: { cookie_controls_mode: 0 } };
-  await writeFile(join(defaultDir, 'Preferences'), JSON.stringify(preferences), { flag: 'wx' }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    },
-  );
+  await writeFile(join(defaultDir, 'Preferences'), JSON.stringify(preferences), {
+    flag: 'wx',
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
 }

@@ -113,7 +113,11 @@ describe('authenticator code', () => {
     expect(await popup.signedInAs.textContent()).toBe('Signed in as Carol MFA (carol)');
     const [first, second] = loginRequests().map((request) => JSON.parse(request.body));
     expect(first).toEqual({ username: 'carol', password: passwordOf(carol) });
-    expect(second).toEqual({ username: 'carol', password: passwordOf(carol), totpToken: carol.totpCode });
+    expect(second).toEqual({
+      username: 'carol',
+      password: passwordOf(carol),
+      totpToken: carol.totpCode,
+    });
   });
 
   test('a wrong code shows the server message and allows another try', async () => {
@@ -122,7 +126,9 @@ describe('authenticator code', () => {
     await popup.code.waitFor();
 
     await popup.submitCode('000000');
-    expect(await popup.alert.textContent()).toContain('Studio rejected the code: ERR_TOTP_TOKEN IS INVALID.');
+    expect(await popup.alert.textContent()).toContain(
+      'Studio rejected the code: ERR_TOTP_TOKEN IS INVALID.',
+    );
     expect(await popup.code.isEnabled()).toBe(true);
     await popup.submitCode(carol.totpCode!);
     await popup.signedInAs.waitFor();
@@ -134,7 +140,9 @@ describe('authenticator code', () => {
     await popup.code.waitFor();
 
     await popup.submitCode('12ab');
-    expect(await popup.alert.textContent()).toBe('Enter the 6-digit code from your authenticator app.');
+    expect(await popup.alert.textContent()).toBe(
+      'Enter the 6-digit code from your authenticator app.',
+    );
     expect(loginRequests()).toHaveLength(1);
   });
 

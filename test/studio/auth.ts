@@ -36,10 +36,7 @@ export function authenticate(
 }
 
 /** Returns the user of a valid `jwt` cookie. Headers are ignored: pages model a cookie login. */
-export function cookieUser(
-  request: RecordedRequest,
-  tokens: TokenStore,
-): StudioUser | undefined {
+export function cookieUser(request: RecordedRequest, tokens: TokenStore): StudioUser | undefined {
   const token = request.cookies[JWT_COOKIE];
   if (token === undefined) {
     return undefined;

@@ -17,3 +17,4 @@ export {
 } from './hosts';
 export { alice, bob, carol, defaultUsers, sso, type StudioUser } from './users';
 export { PASSWORD_INCORRECT, TOTP_INVALID, TOTP_REQUIRED, USER_NOT_FOUND } from './login';
+export { SSO_CALLBACK_PATH, STUDIO_SIGN_IN_PATH } from './studio-sign-in';

@@ -17,13 +17,8 @@ function escapeHtml(text: string): string {
  * Sends Studio's web page. It names the user whose `jwt` cookie came with the request, so a
  * browser test can see whether a Studio page load was signed in.
  */
-export function sendStudioPage(
-  response: ServerResponse,
-  cookieUser: StudioUser | undefined,
-): void {
-  const status = cookieUser
-    ? `Signed in as ${escapeHtml(cookieUser.username)}`
-    : 'Not signed in';
+export function sendStudioPage(response: ServerResponse, cookieUser: StudioUser | undefined): void {
+  const status = cookieUser ? `Signed in as ${escapeHtml(cookieUser.username)}` : 'Not signed in';
   const body = `<h1>Stand-in Studio</h1>\n<p id="session">${status}</p>`;
   sendHtml(response, 200, page('Studio', body));
 }

@@ -7,6 +7,7 @@ import { handleLogin, handleNeedToSetPassword } from './login';
 import { sendAvatar, sendDocsPage, sendEvilPage, sendStudioPage } from './pages';
 import { pathnameOf, type RecordedRequest } from './requests';
 import { send, sendJson, sendPreflight, setCorsHeaders } from './respond';
+import { handleStudioSignIn, SSO_CALLBACK_PATH, STUDIO_SIGN_IN_PATH } from './studio-sign-in';
 import type { TokenStore } from './tokens';
 import type { StudioUser } from './users';
 
@@ -52,11 +53,7 @@ export function route(
   }
 }
 
-function routeStudio(
-  request: RecordedRequest,
-  response: ServerResponse,
-  state: StudioState,
-): void {
+function routeStudio(request: RecordedRequest, response: ServerResponse, state: StudioState): void {
   const pathname = pathnameOf(request);
   if (pathname === '/v1/api-login') {
     routeLogin(request, response, state);
@@ -71,11 +68,7 @@ function routeStudio(
   }
 }
 
-function routeLogin(
-  request: RecordedRequest,
-  response: ServerResponse,
-  state: StudioState,
-): void {
+function routeLogin(request: RecordedRequest, response: ServerResponse, state: StudioState): void {
   if (request.method !== 'POST') {
     sendMethodNotAllowed(response, request.method, 'POST');
     return;
@@ -115,6 +108,10 @@ function routeStudioPage(
   response: ServerResponse,
   state: StudioState,
 ): void {
+  if (pathname === STUDIO_SIGN_IN_PATH || pathname === SSO_CALLBACK_PATH) {
+    handleStudioSignIn(request, pathname, response, state);
+    return;
+  }
   const avatar = AVATAR_PATH.exec(pathname);
   if (avatar === null) {
     sendStudioPage(response, cookieUser(request, state.tokens));

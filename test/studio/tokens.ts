@@ -5,8 +5,7 @@ const DAY_SECONDS = 24 * 60 * 60;
 
 /** Result of checking a token: the user it belongs to, or why it is rejected. */
 export type TokenCheck =
-  | { ok: true; user: StudioUser }
-  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
+  { ok: true; user: StudioUser } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
 
 interface IssuedToken {
   user: StudioUser;
