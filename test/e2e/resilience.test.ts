@@ -127,7 +127,9 @@ describe('single sign-on accounts', () => {
     env.studio.clearRequests();
 
     const popup = await PopupPage.open(env.browser);
-    const adopt = popup.page.getByRole('button', { name: `Use my Studio session (${sso.username})` });
+    const adopt = popup.page.getByRole('button', {
+      name: `Use my Studio session (${sso.username})`,
+    });
     await adopt.waitFor();
     expect(requestCount('/v1/api/user')).toBe(0);
     await adopt.click();
