@@ -3,7 +3,9 @@
  * that holds the token and talks to Studio.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { STUDIO_ORIGIN } from '../shared/hosts';
 import { log } from '../shared/log';
+import { handleAlarm, handleApiResponse } from './expiry';
 import { reconcile } from './lifecycle';
 import { handleMessage } from './messages';
 
@@ -15,4 +17,15 @@ const ready = reconcile().catch((error: unknown) => {
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   ready.then(() => handleMessage(message, sender)),
+);
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  void ready.then(() => handleAlarm(alarm));
+});
+
+browser.webRequest.onCompleted.addListener(
+  (details) => {
+    void ready.then(() => handleApiResponse(details));
+  },
+  { urls: [`${STUDIO_ORIGIN}/v1/api/*`] },
 );

@@ -3,23 +3,59 @@
  * Studio API calls and the `jwt` cookie for Studio pages.
  */
 import browser from 'webextension-polyfill';
-import { DOCS_HOST, hostOf, TOKEN_COOKIE } from '../shared/hosts';
+import { DOCS_HOST, hostOf, STUDIO_ORIGIN, TOKEN_COOKIE } from '../shared/hosts';
+import { defineStorageItem } from '../shared/storage-item';
 import { buildHeaderRule, HEADER_RULE_ID } from './header-rule';
 
 export interface Credential {
   token: string;
   studioOrigin: string;
   expiresAt?: number;
+  /** Whether rule and cookie outlive a browser restart; otherwise both end with the browser. */
+  persistent?: boolean;
 }
 
-/** Adds the header rule and sets the cookie, replacing what an earlier session left. */
+/**
+ * SHA-256 of the token in the last cookie the extension set, and its origin. It lets a new
+ * worker that has no session recognise that cookie as its own without storing the token.
+ */
+const cookieFingerprintItem = defineStorageItem<{ studioOrigin: string; sha256: string }>(
+  'local',
+  'cookieFingerprint',
+);
+
+/** Name of the alarm that ends the session when its token expires. */
+export const EXPIRY_ALARM = 'session-expiry';
+
+/**
+ * How long before the JWT's expiry the session ends. Chromium may fire an alarm up to
+ * 30 seconds late, and an expired token must never be sent.
+ */
+export const EXPIRY_LEAD_MS = 60_000;
+
+/**
+ * Adds the header rule, sets the cookie and schedules the expiry alarm, replacing what an
+ * earlier session left.
+ */
 export async function authenticateBrowser(credential: Credential): Promise<void> {
-  const { token, studioOrigin, expiresAt } = credential;
-  const initiators = [hostOf(studioOrigin), DOCS_HOST];
-  await browser.declarativeNetRequest.updateDynamicRules({
-    removeRuleIds: [HEADER_RULE_ID],
-    addRules: [buildHeaderRule(token, studioOrigin, initiators)],
-  });
+  const { token, studioOrigin, expiresAt, persistent = true } = credential;
+  const rule = buildHeaderRule(token, studioOrigin, [hostOf(studioOrigin), DOCS_HOST]);
+  const update = { removeRuleIds: [HEADER_RULE_ID], addRules: [rule] };
+  const removal = { removeRuleIds: [HEADER_RULE_ID] };
+  // Session rules end with the browser; dynamic rules persist until removed.
+  const rules = browser.declarativeNetRequest;
+  if (persistent) {
+    await rules.updateSessionRules(removal);
+    await rules.updateDynamicRules(update);
+  } else {
+    await rules.updateDynamicRules(removal);
+    await rules.updateSessionRules(update);
+  }
+  await browser.alarms.clear(EXPIRY_ALARM);
+  if (expiresAt !== undefined) {
+    await browser.alarms.create(EXPIRY_ALARM, { when: expiresAt - EXPIRY_LEAD_MS });
+  }
+  await cookieFingerprintItem.set({ studioOrigin, sha256: await sha256(token) });
   await browser.cookies.set({
     url: `${studioOrigin}/`,
     name: TOKEN_COOKIE,
@@ -29,18 +65,38 @@ export async function authenticateBrowser(credential: Credential): Promise<void>
     // NOTE: assumes Studio's own scripts never read the jwt cookie; not verified on the real site.
     httpOnly: true,
     sameSite: 'lax',
-    ...(expiresAt === undefined ? {} : { expirationDate: Math.floor(expiresAt / 1000) }),
+    // Without an expiry the browser drops the cookie when it closes.
+    ...(persistent && expiresAt !== undefined
+      ? { expirationDate: Math.floor(expiresAt / 1000) }
+      : {}),
   });
 }
 
 /**
- * Removes the header rule, and the cookie when it still carries the given token. A cookie
- * with another value came from signing in on Studio itself, and stays.
+ * Removes the header rules, the expiry alarm, and the cookie when it still carries the
+ * extension's token. A cookie with another value came from signing in on Studio itself.
  */
 export async function deauthenticateBrowser(credential?: Credential): Promise<void> {
-  await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [HEADER_RULE_ID] });
-  if (!credential) return;
-  const url = `${credential.studioOrigin}/`;
+  await browser.alarms.clear(EXPIRY_ALARM);
+  const removal = { removeRuleIds: [HEADER_RULE_ID] };
+  await browser.declarativeNetRequest.updateDynamicRules(removal);
+  await browser.declarativeNetRequest.updateSessionRules(removal);
+  const fingerprint = await cookieFingerprintItem.get();
+  const studioOrigin = credential?.studioOrigin ?? fingerprint?.studioOrigin ?? STUDIO_ORIGIN;
+  const url = `${studioOrigin}/`;
   const cookie = await browser.cookies.get({ url, name: TOKEN_COOKIE });
-  if (cookie?.value === credential.token) await browser.cookies.remove({ url, name: TOKEN_COOKIE });
+  if (cookie && (await isOwnCookie(cookie.value, credential, fingerprint?.sha256))) {
+    await browser.cookies.remove({ url, name: TOKEN_COOKIE });
+  }
+  await cookieFingerprintItem.remove();
+}
+
+async function isOwnCookie(value: string, credential?: Credential, fingerprint?: string) {
+  if (credential) return value === credential.token;
+  return fingerprint !== undefined && (await sha256(value)) === fingerprint;
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import browser from 'webextension-polyfill';
-import { storedCookies } from '../testing/fake-browser';
+import { storageAccessLevels, storedCookies } from '../testing/fake-browser';
 import { makeJwt } from '../testing/fake-fetch';
 import { reconcile } from './lifecycle';
 import { readView } from './session';
@@ -22,13 +22,25 @@ function storedSession(expiresAt: number, extra: Partial<StoredSession> = {}): S
 
 describe('reconcile', () => {
   test('restores rule and cookie for a stored session', async () => {
-    const session = storedSession(NOW + 60_000);
+    const session = storedSession(NOW + 3_600_000);
     await sessionItem.set(session);
 
     await reconcile(NOW);
     const rules = await browser.declarativeNetRequest.getDynamicRules();
     expect(rules.map((rule) => rule.action.requestHeaders?.[0]?.value)).toEqual([session.token]);
     expect(storedCookies().map((cookie) => cookie.value)).toEqual([session.token]);
+  });
+
+  test('ends a session within a minute of its expiry', async () => {
+    await sessionItem.set(storedSession(NOW + 59_000));
+
+    await reconcile(NOW);
+    expect(await sessionItem.get()).toBeUndefined();
+  });
+
+  test('restricts storage.local to extension pages', async () => {
+    await reconcile(NOW);
+    expect(storageAccessLevels.get('local')).toBe('TRUSTED_CONTEXTS');
   });
 
   test('removes a leftover rule when signed out', async () => {
@@ -60,7 +72,7 @@ describe('reconcile', () => {
   });
 
   test('finishes a sign-out that a stopped worker left halfway', async () => {
-    await sessionItem.set(storedSession(NOW + 60_000, { signingOut: true }));
+    await sessionItem.set(storedSession(NOW + 3_600_000, { signingOut: true }));
 
     await reconcile(NOW);
     expect(await sessionItem.get()).toBeUndefined();

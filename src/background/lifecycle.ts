@@ -3,15 +3,33 @@
  * stops after about 30 seconds idle, and dynamic rules and cookies outlive it, so neither
  * the rules nor the in-memory state can be trusted to match what storage says.
  */
+import browser from 'webextension-polyfill';
 import { log } from '../shared/log';
-import { authenticateBrowser, deauthenticateBrowser } from './injection';
-import { finishSignOut, isFresh, notifyPages } from './session';
+import { updateBadge } from './badge';
+import { authenticateBrowser, deauthenticateBrowser, EXPIRY_LEAD_MS } from './injection';
+import { finishSignOut, isFresh, notifyPages, readView } from './session';
 import { noticeItem, pendingLoginItem, sessionItem, type StoredSession } from './store';
 
 /** Reconciles rules, cookie and pending login with storage; returns once they agree. */
 export async function reconcile(now = Date.now()): Promise<void> {
+  await restrictStorageToExtension();
   await reconcileSession(now);
   await reconcilePendingLogin(now);
+  await updateBadge(await readView());
+}
+
+/**
+ * Hides storage.local from content scripts, as storage.session is by default. Chromium
+ * supports this for every area; Firefox 142 only for storage.session, and throws here.
+ */
+async function restrictStorageToExtension(): Promise<void> {
+  const local = browser.storage.local as { setAccessLevel?: (options: object) => Promise<void> };
+  try {
+    await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch {
+    // NOTE: in Firefox, content scripts can still read storage.local, token included.
+    log.warn('storage.local could not be restricted to extension pages');
+  }
 }
 
 async function reconcileSession(now: number): Promise<void> {
@@ -27,8 +45,9 @@ async function reconcileSession(now: number): Promise<void> {
   }
 }
 
+/** Tells whether the session is within a minute of its token's expiry, or past it. */
 export function isExpired(session: StoredSession, now = Date.now()): boolean {
-  return session.expiresAt !== undefined && session.expiresAt <= now;
+  return session.expiresAt !== undefined && session.expiresAt - EXPIRY_LEAD_MS <= now;
 }
 
 /** Ends an expired session, and keeps the username so that the sign-in form is filled in. */

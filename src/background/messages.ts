@@ -13,19 +13,27 @@ import {
 } from '../shared/messages';
 import { STUDIO_ORIGIN } from '../shared/hosts';
 import { adoptStudioSession } from './adopt';
+import { validateSession } from './expiry';
 import { cancelCode, readView, signIn, signOut, submitCode } from './session';
+import { parseSettingsPatch, readSettings, updateSettings } from './settings';
 
 type Handlers = {
   [K in BackgroundMessageType]: (data: unknown) => Promise<BackgroundMessages[K]['response']>;
 };
 
 const handlers: Handlers = {
-  getSession: () => readView(),
+  getSession: () => {
+    // The popup opening is a good moment to learn that Studio revoked the token.
+    void validateSession();
+    return readView();
+  },
   signIn: (data) => signIn(parseCredentials(data)),
   submitCode: (data) => submitCode(parseCode(data)),
   cancelCode: () => cancelCode(),
   signOut: () => signOut(),
   adoptStudioSession: () => adoptStudioSession(STUDIO_ORIGIN),
+  getSettings: () => readSettings(),
+  updateSettings: (data) => updateSettings(parseSettingsPatch(data)),
 };
 
 /**

@@ -9,10 +9,12 @@ import { STUDIO_ORIGIN } from '../shared/hosts';
 import { readJwtExpiry } from '../shared/jwt';
 import { log } from '../shared/log';
 import type { Credentials, Profile, SessionChangedMessage, SessionView } from '../shared/messages';
+import { updateBadge } from './badge';
 import { authenticateBrowser, deauthenticateBrowser } from './injection';
 import {
   noticeItem,
   pendingLoginItem,
+  readSettings,
   sessionItem,
   type PendingLogin,
   type StoredSession,
@@ -156,10 +158,12 @@ export async function startSession(
     ? await getProfile(studioOrigin, token)
     : await loadProfile(studioOrigin, token, username);
   const expiresAt = readJwtExpiry(token);
+  const { staySignedIn: persistent } = await readSettings();
   const session: StoredSession = {
     token,
     studioOrigin,
     profile,
+    persistent,
     ...(expiresAt ? { expiresAt } : {}),
   };
   await sessionItem.set(session);
@@ -198,8 +202,13 @@ export async function finishSignOut(session: StoredSession): Promise<void> {
   await sessionItem.remove();
 }
 
-/** Tells open extension pages that the session changed. No open page is not an error. */
+/**
+ * Tells open extension pages and the toolbar button that the session changed. No open page
+ * is not an error.
+ */
 export async function notifyPages(): Promise<void> {
-  const message: SessionChangedMessage = { type: 'sessionChanged', data: await readView() };
+  const view = await readView();
+  await updateBadge(view);
+  const message: SessionChangedMessage = { type: 'sessionChanged', data: view };
   await browser.runtime.sendMessage(message).catch(() => undefined);
 }

@@ -3,8 +3,8 @@
  * SessionView without the token, and content scripts cannot read `storage.session`.
  */
 import type { Failure } from '../shared/failure';
-import type { Profile } from '../shared/messages';
-import { defineStorageItem } from '../shared/storage-item';
+import { DEFAULT_SETTINGS, type Profile, type Settings } from '../shared/messages';
+import { defineStorageItem, type StorageItem } from '../shared/storage-item';
 import type { Credential } from './injection';
 
 export interface StoredSession extends Credential {
@@ -29,8 +29,36 @@ export interface SignInNotice {
   failure: Failure;
 }
 
-/** The signed-in session. It persists so that the browser stays signed in after a restart. */
-export const sessionItem = defineStorageItem<StoredSession>('local', 'session');
+export const settingsItem = defineStorageItem<Settings>('local', 'settings');
+
+export async function readSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem.get()) };
+}
+
+const persistentSessionItem = defineStorageItem<StoredSession>('local', 'session');
+const memorySessionItem = defineStorageItem<StoredSession>('session', 'session');
+
+/**
+ * The signed-in session: on disk when `persistent` is set, because the user stays signed in
+ * after the browser closes, otherwise in memory only. Writing it removes the other copy.
+ */
+export const sessionItem: StorageItem<StoredSession> = {
+  key: 'session',
+  async get() {
+    return (await memorySessionItem.get()) ?? (await persistentSessionItem.get());
+  },
+  async set(session) {
+    const [target, other] = session.persistent
+      ? [persistentSessionItem, memorySessionItem]
+      : [memorySessionItem, persistentSessionItem];
+    await target.set(session);
+    await other.remove();
+  },
+  async remove() {
+    await memorySessionItem.remove();
+    await persistentSessionItem.remove();
+  },
+};
 
 /** Memory-only, because a pending login may contain the password. */
 export const pendingLoginItem = defineStorageItem<PendingLogin>('session', 'pendingLogin');

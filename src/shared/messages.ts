@@ -29,6 +29,14 @@ export type SessionView =
   | { status: 'needsCode'; studioOrigin: string; username: string; failure?: Failure }
   | { status: 'signedIn'; studioOrigin: string; profile: Profile; expiresAt?: number };
 
+/** What the user sets on the options page. */
+export interface Settings {
+  /** Keep the session after the browser closes (default). Off: memory only. */
+  staySignedIn: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { staySignedIn: true };
+
 export interface Credentials {
   username: string;
   password: string;
@@ -42,6 +50,8 @@ export interface BackgroundMessages {
   cancelCode: { request: null; response: SessionView };
   signOut: { request: null; response: SessionView };
   adoptStudioSession: { request: null; response: SessionView };
+  getSettings: { request: null; response: Settings };
+  updateSettings: { request: Partial<Settings>; response: Settings };
 }
 
 export type BackgroundMessageType = keyof BackgroundMessages;

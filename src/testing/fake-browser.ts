@@ -11,6 +11,15 @@ export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 
 let cookies: Cookies.Cookie[] = [];
 let dynamicRules: DeclarativeNetRequest.Rule[] = [];
+let sessionRules: DeclarativeNetRequest.Rule[] = [];
+
+function updateRules(
+  rules: DeclarativeNetRequest.Rule[],
+  options: DeclarativeNetRequest.UpdateDynamicRulesOptionsType,
+): DeclarativeNetRequest.Rule[] {
+  const removed = new Set(options.removeRuleIds ?? []);
+  return [...rules.filter((rule) => !removed.has(rule.id)), ...(options.addRules ?? [])];
+}
 
 const cookieKey = (url: string, name: string) => `${new URL(url).host}|${name}`;
 
@@ -41,12 +50,16 @@ const fakeCookies = {
 
 const fakeDeclarativeNetRequest = {
   async updateDynamicRules(options: DeclarativeNetRequest.UpdateDynamicRulesOptionsType) {
-    const removed = new Set(options.removeRuleIds ?? []);
-    dynamicRules = dynamicRules.filter((rule) => !removed.has(rule.id));
-    dynamicRules.push(...(options.addRules ?? []));
+    dynamicRules = updateRules(dynamicRules, options);
   },
   async getDynamicRules() {
     return structuredClone(dynamicRules);
+  },
+  async updateSessionRules(options: DeclarativeNetRequest.UpdateSessionRulesOptionsType) {
+    sessionRules = updateRules(sessionRules, options);
+  },
+  async getSessionRules() {
+    return structuredClone(sessionRules);
   },
 };
 
@@ -68,6 +81,16 @@ Object.assign(fakeBrowser, {
   declarativeNetRequest: fakeDeclarativeNetRequest,
   i18n: { ...fakeBrowser.i18n, getMessage },
 });
+/** Access level each storage area was last restricted to, as storage.setAccessLevel sets it. */
+export const storageAccessLevels = new Map<string, string>();
+for (const area of ['local', 'session'] as const) {
+  Object.assign(fakeBrowser.storage[area], {
+    async setAccessLevel({ accessLevel }: { accessLevel: string }) {
+      storageAccessLevels.set(area, accessLevel);
+    },
+  });
+}
+
 Object.assign(fakeBrowser.runtime, {
   id: EXTENSION_ID,
   getURL: (path: string) => `${EXTENSION_ORIGIN}/${path.replace(/^\//, '')}`,
@@ -78,6 +101,8 @@ export function resetFakeBrowser(): void {
   fakeBrowser.reset();
   cookies = [];
   dynamicRules = [];
+  sessionRules = [];
+  storageAccessLevels.clear();
 }
 
 /** Returns every cookie the code under test set, as the browser's cookie jar would hold them. */

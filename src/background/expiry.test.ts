@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import browser from 'webextension-polyfill';
+import { ALICE_PROFILE, installFakeFetch, jsonResponse, makeJwt } from '../testing/fake-fetch';
+import { handleAlarm, validateSession } from './expiry';
+import { EXPIRY_ALARM } from './injection';
+import { readView, signIn } from './session';
+import { sessionItem } from './store';
+
+const TOKEN = makeJwt(1_900_000_000);
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function signInAsAlice() {
+  installFakeFetch(jsonResponse({ success: true, token: TOKEN }), jsonResponse(ALICE_PROFILE));
+  await signIn({ username: 'alice', password: 'correct horse' });
+}
+
+describe('expiry alarm', () => {
+  test('ends the session and says it expired', async () => {
+    await signInAsAlice();
+
+    await handleAlarm({ name: EXPIRY_ALARM });
+    expect(await sessionItem.get()).toBeUndefined();
+    expect(await browser.declarativeNetRequest.getDynamicRules()).toEqual([]);
+    expect(await readView()).toMatchObject({
+      status: 'signedOut',
+      username: 'alice',
+      failure: { kind: 'expired' },
+    });
+  });
+
+  test('shows the expired badge', async () => {
+    await signInAsAlice();
+
+    await handleAlarm({ name: EXPIRY_ALARM });
+    expect(await browser.action.getBadgeText({})).toBe('!');
+  });
+
+  test('ignores other alarms', async () => {
+    await signInAsAlice();
+
+    await handleAlarm({ name: 'other' });
+    expect(await sessionItem.get()).toBeDefined();
+  });
+});
+
+describe('validateSession', () => {
+  test('a 401 for the stored token ends the session', async () => {
+    await signInAsAlice();
+    installFakeFetch(jsonResponse({ success: false, error: 'Token revoked' }, 401));
+
+    await validateSession({ force: true });
+    expect(await sessionItem.get()).toBeUndefined();
+    expect(await readView()).toMatchObject({ failure: { kind: 'expired' } });
+  });
+
+  test.each([
+    ['a server error', jsonResponse({ success: false }, 502)],
+    ['a network error', new TypeError('offline')],
+  ])('%s keeps the session', async (_, answer) => {
+    await signInAsAlice();
+    installFakeFetch(answer, answer);
+
+    await validateSession({ force: true });
+    expect(await sessionItem.get()).toBeDefined();
+  });
+
+  test('asks Studio at most once a minute', async () => {
+    await signInAsAlice();
+    const { calls } = installFakeFetch(jsonResponse(ALICE_PROFILE), jsonResponse(ALICE_PROFILE));
+
+    await validateSession({ force: true });
+    await validateSession();
+    expect(calls).toHaveLength(1);
+  });
+});
