@@ -44,9 +44,9 @@ export async function readView(): Promise<SessionView> {
   }
   const pending = await pendingLoginItem.get();
   if (pending && isFresh(pending)) {
-    const { phase: status, username, failure } = pending;
+    const { phase: status, username, failure, verifyingCode } = pending;
     return status === 'signingIn'
-      ? { status, studioOrigin, username }
+      ? { status, studioOrigin, username, ...(verifyingCode ? { verifyingCode } : {}) }
       : { status, studioOrigin, username, ...(failure ? { failure } : {}) };
   }
   const notice = await noticeItem.get();
@@ -73,16 +73,25 @@ export async function submitCode(code: string): Promise<SessionView> {
     return readView();
   }
   const pending = await pendingLoginItem.get();
-  if (pending?.phase === 'needsCode' && pending.password !== undefined && isFresh(pending)) {
-    const { username, password } = pending;
-    await (loginInFlight ?? startLogin({ username, password, totpToken: code.trim() }));
+  if (pending?.phase !== 'needsCode' || pending.password === undefined) return readView();
+  const { username, password } = pending;
+  if (!isFresh(pending)) {
+    await pendingLoginItem.remove();
+    await noticeItem.set({ username, failure: { kind: 'codeExpired' } });
+    await notifyPages();
+    return readView();
   }
+  await (loginInFlight ?? startLogin({ username, password, totpToken: code.trim() }));
   return readView();
 }
 
-/** Drops a login that waits for the authenticator code. */
+/** Drops a login that waits for the authenticator code, keeping the username for the form. */
 export async function cancelCode(): Promise<SessionView> {
-  if (!loginInFlight) await pendingLoginItem.remove();
+  const pending = await pendingLoginItem.get();
+  if (!loginInFlight && pending) {
+    await pendingLoginItem.remove();
+    await noticeItem.set({ username: pending.username });
+  }
   await notifyPages();
   return readView();
 }
@@ -91,7 +100,13 @@ export async function cancelCode(): Promise<SessionView> {
 function startLogin(request: LoginRequest): Promise<void> {
   const run = async () => {
     const { username } = request;
-    await pendingLoginItem.set({ phase: 'signingIn', username, startedAt: Date.now() });
+    const verifyingCode = request.totpToken !== undefined;
+    await pendingLoginItem.set({
+      phase: 'signingIn',
+      username,
+      startedAt: Date.now(),
+      verifyingCode,
+    });
     await noticeItem.remove();
     await notifyPages();
     await attemptLogin(STUDIO_ORIGIN, request);

@@ -20,13 +20,15 @@ export interface PendingLogin {
   /** Kept only while Studio waits for the authenticator code, to send the login again. */
   password?: string;
   startedAt: number;
+  /** Set while the login with the authenticator code runs. */
+  verifyingCode?: boolean;
   failure?: Failure;
 }
 
 /** Why the last sign-in attempt ended without a session, for the next time the popup opens. */
 export interface SignInNotice {
   username?: string;
-  failure: Failure;
+  failure?: Failure;
 }
 
 export const settingsItem = defineStorageItem<Settings>('local', 'settings');

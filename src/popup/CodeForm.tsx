@@ -3,58 +3,61 @@ import { t } from '../shared/i18n';
 import { isValidCode, normalizeCode } from '../shared/input';
 import type { SessionView } from '../shared/messages';
 import { Alert } from './Alert';
+import { useFocus } from './use-focus';
 import type { SendAction } from './use-session';
 
-type CodeView = Extract<SessionView, { status: 'needsCode' }>;
+type CodeView = Extract<SessionView, { status: 'needsCode' | 'signingIn' }>;
 
-export function CodeForm({
-  view,
-  error,
-  send,
-}: {
+interface Props {
   view: CodeView;
   error?: string;
   send: SendAction;
-}) {
+}
+
+export function CodeForm({ view, error, send }: Props) {
   const [code, setCode] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const busy = view.status === 'signingIn';
+  // Focus returns to the field after each rejected code, so the next one can be typed at once.
+  const codeInput = useFocus<HTMLInputElement>(view.status === 'needsCode' && view.failure);
 
   const handleSubmit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
     const normalized = normalizeCode(code);
-    setInvalid(!isValidCode(normalized));
-    if (!isValidCode(normalized)) return;
-    setBusy(true);
-    await send('submitCode', { code: normalized });
-    setBusy(false);
+    const valid = isValidCode(normalized);
+    setInvalid(!valid);
+    if (!valid) {
+      codeInput.current?.focus();
+      return;
+    }
     setCode('');
+    await send('submitCode', { code: normalized });
   };
 
+  const cancel = () => send('cancelCode', null);
   const handleKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !busy) {
-      event.preventDefault();
-      void send('cancelCode', null);
-    }
+    if (event.key !== 'Escape' || busy) return;
+    event.preventDefault();
+    void cancel();
   };
 
   const shown = invalid ? t('errorInvalidCode') : busy ? undefined : error;
   return (
     <form onSubmit={handleSubmit} onKeyDown={handleKeyDown} noValidate aria-busy={busy}>
       <h2>{t('codeHeading')}</h2>
-      <p>{t('codeHint', view.username)}</p>
+      <p class="hint">{t('codeHint', view.username)}</p>
       <label for="code">{t('codeLabel')}</label>
       <input
         id="code"
+        ref={codeInput}
         name="code"
         inputMode="numeric"
         autocomplete="one-time-code"
-        autoFocus
         maxLength={12}
         value={code}
         aria-invalid={invalid}
-        aria-describedby={shown ? 'code-error' : undefined}
+        aria-describedby={invalid ? 'code-error' : undefined}
         onInput={(event) => setCode(event.currentTarget.value)}
       />
       {shown && <Alert id="code-error" text={shown} />}
@@ -62,12 +65,7 @@ export function CodeForm({
         <button type="submit" disabled={busy}>
           {busy ? t('signingIn') : t('verifyButton')}
         </button>
-        <button
-          type="button"
-          class="secondary"
-          disabled={busy}
-          onClick={() => send('cancelCode', null)}
-        >
+        <button type="button" class="secondary" disabled={busy} onClick={cancel}>
           {t('cancelButton')}
         </button>
       </div>

@@ -1,40 +1,44 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../shared/i18n';
 import { findInputProblem, type InputProblem } from '../shared/input';
 import type { SessionView } from '../shared/messages';
 import { Alert } from './Alert';
+import { StudioSessionOffer } from './StudioSessionOffer';
+import { useFocus } from './use-focus';
 import type { SendAction } from './use-session';
 
 type FormView = Extract<SessionView, { status: 'signedOut' | 'signingIn' }>;
+type Field = 'username' | 'password';
 
-const PROBLEM_MESSAGES: Record<'username' | 'password', Record<InputProblem, MessageKey>> = {
+const PROBLEM_MESSAGES: Record<Field, Record<InputProblem, MessageKey>> = {
   username: {
     empty: 'errorEmptyUsername',
-    tooLong: 'errorTooLong',
-    controlCharacters: 'errorControlCharacters',
+    tooLong: 'errorTooLongUsername',
+    controlCharacters: 'errorControlCharactersUsername',
   },
   password: {
     empty: 'errorEmptyPassword',
-    tooLong: 'errorTooLong',
-    controlCharacters: 'errorControlCharacters',
+    tooLong: 'errorTooLongPassword',
+    controlCharacters: 'errorControlCharactersPassword',
   },
 };
 
-export function SignInForm({
-  view,
-  error,
-  send,
-}: {
+interface Props {
   view: FormView;
   error?: string;
   send: SendAction;
-}) {
+}
+
+export function SignInForm({ view, error, send }: Props) {
   const [username, setUsername] = useState(view.username ?? '');
   const [password, setPassword] = useState('');
-  const [invalid, setInvalid] = useState<{ field: 'username' | 'password'; text: string }>();
-  const usernameInput = useRef<HTMLInputElement>(null);
-  const passwordInput = useRef<HTMLInputElement>(null);
+  const [invalid, setInvalid] = useState<{ field: Field; text: string }>();
   const busy = view.status === 'signingIn';
+  const failure = view.status === 'signedOut' ? view.failure : undefined;
+  // A known username (after a failure, or an expired session) puts focus on the password.
+  const prefilled = Boolean(view.username);
+  const usernameInput = useFocus<HTMLInputElement>(failure, !prefilled);
+  const passwordInput = useFocus<HTMLInputElement>(failure, prefilled);
 
   const handleSubmit = async (event: Event) => {
     event.preventDefault();
@@ -46,17 +50,16 @@ export function SignInForm({
       return;
     }
     await send('signIn', { username, password });
-    passwordInput.current?.focus();
   };
 
   // A password that Studio rejected is cleared; after a network fault it stays for a retry.
-  const rejected = view.status === 'signedOut' && view.failure?.kind === 'rejected';
+  const rejected = failure?.kind === 'rejected';
   useEffect(() => {
     if (rejected) setPassword('');
   }, [rejected, view]);
 
   const shown = invalid?.text ?? (busy ? undefined : error);
-  const ssoOnly = view.status === 'signedOut' && view.failure?.kind === 'ssoOnly';
+  const describedBy = (field: Field) => (invalid?.field === field ? 'form-error' : undefined);
   return (
     <>
       {view.status === 'signedOut' && view.studioSession && (
@@ -69,10 +72,9 @@ export function SignInForm({
           ref={usernameInput}
           name="username"
           autocomplete="username"
-          autoFocus={!username}
           value={username}
           aria-invalid={invalid?.field === 'username'}
-          aria-describedby={shown ? 'form-error' : undefined}
+          aria-describedby={describedBy('username')}
           onInput={(event) => setUsername(event.currentTarget.value)}
         />
         <label for="password">{t('passwordLabel')}</label>
@@ -82,21 +84,15 @@ export function SignInForm({
           name="password"
           type="password"
           autocomplete="current-password"
-          autoFocus={Boolean(username)}
           value={password}
           aria-invalid={invalid?.field === 'password'}
-          aria-describedby={shown ? 'form-error' : undefined}
+          aria-describedby={describedBy('password')}
           onInput={(event) => setPassword(event.currentTarget.value)}
         />
         {shown && <Alert id="form-error" text={shown} />}
-        {ssoOnly && !busy && (
-          <a
-            class="button secondary"
-            href={`${view.studioOrigin}/login`}
-            target="_blank"
-            rel="noreferrer"
-          >
-            {t('openStudioSignIn')}
+        {failure?.kind === 'ssoOnly' && (
+          <a class="button secondary" href={`${view.studioOrigin}/login`} target="_blank">
+            {t('openStudioSignIn')} <span class="visually-hidden">{t('newTabHint')}</span>
           </a>
         )}
         <button type="submit" disabled={busy}>
@@ -104,24 +100,6 @@ export function SignInForm({
         </button>
       </form>
     </>
-  );
-}
-
-function StudioSessionOffer({ username, send }: { username?: string; send: SendAction }) {
-  const [busy, setBusy] = useState(false);
-  const adopt = async () => {
-    setBusy(true);
-    await send('adoptStudioSession', null);
-    setBusy(false);
-  };
-  return (
-    <section class="offer" aria-label={t('studioSessionHint')}>
-      <p>{t('studioSessionHint')}</p>
-      <button type="button" disabled={busy} onClick={adopt}>
-        {username ? t('useStudioSession', username) : t('useStudioSessionUnnamed')}
-      </button>
-      <p class="divider">{t('orDivider')}</p>
-    </section>
   );
 }
 

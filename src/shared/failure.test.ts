@@ -8,7 +8,11 @@ const cases: [Failure, string][] = [
   ],
   [
     { kind: 'codeRejected', serverMessage: 'ERR_TOTP_TOKEN IS INVALID' },
-    'Studio rejected the code: ERR_TOTP_TOKEN IS INVALID. Enter the current code from your authenticator app.',
+    'Studio did not accept that code. Enter the current code from your authenticator app.',
+  ],
+  [
+    { kind: 'codeRejected', serverMessage: 'Code already used' },
+    'Studio rejected the code: Code already used. Enter the current code from your authenticator app.',
   ],
   [
     { kind: 'http', status: 403, serverMessage: 'Forbidden' },
@@ -54,6 +58,9 @@ test('every failure kind has a sentence', () => {
     'invalidResponse',
     'missingToken',
     'invalidToken',
+    'rateLimited',
+    'ssoOnly',
+    'codeExpired',
     'network',
     'timeout',
     'interrupted',

@@ -21,6 +21,8 @@ export type Failure =
   | { kind: 'network'; host: string }
   | { kind: 'timeout'; host: string; seconds: number }
   | { kind: 'interrupted' }
+  /** The code came after the pending login's 5 minutes. */
+  | { kind: 'codeExpired' }
   | { kind: 'expired' };
 
 /** Returns the sentence that tells the user what failed and what to do next. */
@@ -29,7 +31,12 @@ export function describeFailure(failure: Failure): string {
     case 'rejected':
       return t('errorRejected', failure.serverMessage);
     case 'codeRejected':
-      return t('errorCodeRejected', failure.serverMessage);
+      // Texts such as "ERR_TOTP_TOKEN IS INVALID" are codes for programs, not sentences.
+      return failure.serverMessage.startsWith('ERR_')
+        ? t('errorCodeRejectedGeneric')
+        : t('errorCodeRejected', failure.serverMessage);
+    case 'codeExpired':
+      return t('errorCodeExpired');
     case 'http':
       return describeHttpFailure(failure.status, failure.serverMessage);
     case 'rateLimited':

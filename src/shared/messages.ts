@@ -25,7 +25,7 @@ export type SessionView =
       /** Set when the browser has a Studio session of its own that the extension could adopt. */
       studioSession?: { username?: string };
     }
-  | { status: 'signingIn'; studioOrigin: string; username: string }
+  | { status: 'signingIn'; studioOrigin: string; username: string; verifyingCode?: boolean }
   | { status: 'needsCode'; studioOrigin: string; username: string; failure?: Failure }
   | { status: 'signedIn'; studioOrigin: string; profile: Profile; expiresAt?: number };
 

@@ -7,4 +7,8 @@ declare const chrome: {
   };
   storage: Record<'local' | 'session' | 'sync', { get(): Promise<Record<string, unknown>> }>;
   declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
+  action: {
+    getBadgeText(details: object): Promise<string>;
+    getTitle(details: object): Promise<string>;
+  };
 };

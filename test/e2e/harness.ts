@@ -18,8 +18,7 @@ export function useExtensionAndStudio(options: StudioOptions = {}): E2E {
     env.studio = await startStudio(options);
   });
   beforeEach(async () => {
-    env.studio.clearRequests();
-    env.studio.clearFaults();
+    env.studio.reset();
     env.browser = await ExtensionBrowser.launch(env.studio);
   });
   afterEach(async () => {

@@ -27,7 +27,8 @@ export class PopupPage {
     this.cancel = page.getByRole('button', { name: 'Cancel' });
     this.signOutButton = page.getByRole('button', { name: 'Sign out' });
     this.alert = page.getByRole('alert');
-    this.signedInAs = page.getByText(/^Signed in as /);
+    // The signed-in view is a region named by this line; a live region repeats the text.
+    this.signedInAs = page.getByRole('region').getByText(/^Signed in as /);
   }
 
   static async open(browser: ExtensionBrowser): Promise<PopupPage> {

@@ -47,7 +47,9 @@ describe('sign-in form', () => {
 
     await popup.signIn(alice.username, passwordOf(alice));
     expect(await popup.signedInAs.textContent()).toBe('Signed in as Alice Example (alice)');
-    expect(await popup.page.getByRole('link', { name: STUDIO_HOST }).isVisible()).toBe(true);
+    const studioLink = popup.page.getByRole('link', { name: 'Open Studio (opens in a new tab)' });
+    expect(await studioLink.getAttribute('href')).toBe(`${STUDIO_ORIGIN}/`);
+    expect(await popup.page.getByText(`on ${STUDIO_HOST}`).isVisible()).toBe(true);
     expect(await popup.signOutButton.isVisible()).toBe(true);
     expect(loginRequests()).toHaveLength(1);
     expect(JSON.parse(loginRequests()[0]!.body)).toEqual({
@@ -126,8 +128,8 @@ describe('authenticator code', () => {
     await popup.code.waitFor();
 
     await popup.submitCode('000000');
-    expect(await popup.alert.textContent()).toContain(
-      'Studio rejected the code: ERR_TOTP_TOKEN IS INVALID.',
+    expect(await popup.alert.textContent()).toBe(
+      'Studio did not accept that code. Enter the current code from your authenticator app.',
     );
     expect(await popup.code.isEnabled()).toBe(true);
     await popup.submitCode(carol.totpCode!);
@@ -141,7 +143,7 @@ describe('authenticator code', () => {
 
     await popup.submitCode('12ab');
     expect(await popup.alert.textContent()).toBe(
-      'Enter the 6-digit code from your authenticator app.',
+      'Enter the code from your authenticator app: 6 to 8 digits.',
     );
     expect(loginRequests()).toHaveLength(1);
   });

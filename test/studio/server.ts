@@ -5,7 +5,7 @@ import { type Fault, FaultTable, type FaultOptions } from './faults';
 import { handleRequest, type HandlerContext } from './handler';
 import { hostResolverRules } from './hosts';
 import { tokenOf, type RecordedRequest } from './requests';
-import { TokenStore } from './tokens';
+import { DAY_SECONDS, TokenStore } from './tokens';
 import { defaultUsers, findUser, type StudioUser } from './users';
 
 export interface StudioOptions {
@@ -90,6 +90,13 @@ export class Studio {
     this.faults.clear();
   }
 
+  /** Forgets recorded requests and faults and restores the default token lifetime. */
+  reset(): void {
+    this.clearRequests();
+    this.clearFaults();
+    this.tokens.lifetimeSeconds = DAY_SECONDS;
+  }
+
   /** Issues a JWT as a successful login would. A negative expiry gives an expired token. */
   issueToken(usernameOrEmail: string, options: { expiresInSeconds?: number } = {}): string {
     const user = findUser(this.users, usernameOrEmail);
@@ -97,6 +104,11 @@ export class Studio {
       throw new Error(`Cannot issue a token: unknown user "${usernameOrEmail}"`);
     }
     return this.tokens.issue(user, options.expiresInSeconds);
+  }
+
+  /** Sets the lifetime of the tokens that later logins get, in seconds. */
+  setTokenLifetime(seconds: number): void {
+    this.tokens.lifetimeSeconds = seconds;
   }
 
   /** Revokes a token, so that Studio responds 401 to it from now on. */

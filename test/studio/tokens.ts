@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { StudioUser } from './users';
 
-const DAY_SECONDS = 24 * 60 * 60;
+export const DAY_SECONDS = 24 * 60 * 60;
 
 /** Result of checking a token: the user it belongs to, or why it is rejected. */
 export type TokenCheck =
@@ -25,12 +25,14 @@ function base64url(value: string | Buffer): string {
 export class TokenStore {
   private readonly secret = randomBytes(32);
   private readonly issued = new Map<string, IssuedToken>();
+  /** Lifetime of the tokens that logins get, in seconds. */
+  lifetimeSeconds = DAY_SECONDS;
 
   /**
    * Issues a signed JWT for `user`. A negative `expiresInSeconds` gives an already expired token.
    * NOTE: the claims are this stand-in's own choice and are not known to match Studio's tokens.
    */
-  issue(user: StudioUser, expiresInSeconds = DAY_SECONDS): string {
+  issue(user: StudioUser, expiresInSeconds = this.lifetimeSeconds): string {
     const iat = Math.floor(Date.now() / 1000);
     const exp = iat + expiresInSeconds;
     const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import { sendToBackground, type Settings } from '../shared/messages';
+
+export function Options() {
+  const [settings, setSettings] = useState<Settings>();
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    sendToBackground('getSettings', null).then(setSettings, () => setFailed(true));
+  }, []);
+
+  const update = async (patch: Partial<Settings>) => {
+    setFailed(false);
+    try {
+      setSettings(await sendToBackground('updateSettings', patch));
+    } catch {
+      setFailed(true);
+    }
+  };
+
+  return (
+    <main aria-busy={!settings}>
+      <h1>{t('optionsTitle')}</h1>
+      {failed && (
+        <p class="alert" role="alert">
+          {t('errorSettingsNotSaved')}
+        </p>
+      )}
+      {settings && (
+        <section aria-labelledby="session-heading">
+          <h2 id="session-heading">{t('sessionHeading')}</h2>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={settings.staySignedIn}
+              aria-describedby="stay-signed-in-help"
+              onChange={(event) => update({ staySignedIn: event.currentTarget.checked })}
+            />
+            {t('staySignedInLabel')}
+          </label>
+          <p id="stay-signed-in-help" class="help">
+            {t('staySignedInHelp')}
+          </p>
+        </section>
+      )}
+    </main>
+  );
+}

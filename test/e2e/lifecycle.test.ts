@@ -1,0 +1,138 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { alice, STUDIO_HOST, STUDIO_ORIGIN } from '../studio';
+import { ExtensionBrowser } from './extension-browser';
+import { passwordOf, useExtensionAndStudio, type E2E } from './harness';
+import { OptionsPage } from './options-page';
+import { fetchFromPage } from './page-requests';
+import { PopupPage } from './popup-page';
+
+const env = useExtensionAndStudio();
+
+/** Seconds a token lives so that the session, which ends a minute early, ends after 3 s. */
+const SHORT_LIFETIME_SECONDS = 63;
+
+async function signInAsAlice({ browser, studio }: E2E) {
+  const popup = await PopupPage.open(browser);
+  await popup.signIn(alice.username, passwordOf(alice));
+  const request = studio.requestsTo(STUDIO_HOST, '/v1/api/user').at(-1);
+  return { popup, token: request && studio.tokenOf(request) };
+}
+
+/** Calls the API from a Studio page and returns the token Studio received, if any. */
+async function tokenSentFromStudio(browser: ExtensionBrowser): Promise<string | undefined> {
+  const page = await browser.newPage(`${STUDIO_ORIGIN}/`);
+  await fetchFromPage(page, '/v1/api/projects', { credentials: 'omit' });
+  await page.close();
+  const request = env.studio.requestsTo(STUDIO_HOST, '/v1/api/projects').at(-1);
+  return request && env.studio.tokenOf(request);
+}
+
+async function badge(browser: ExtensionBrowser) {
+  const worker = await browser.worker();
+  return worker.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    title: await chrome.action.getTitle({}),
+  }));
+}
+
+describe('expiry', () => {
+  test('the session ends when the token expires', async () => {
+    env.studio.setTokenLifetime(SHORT_LIFETIME_SECONDS);
+    const { popup } = await signInAsAlice(env);
+
+    await popup.alert.waitFor({ timeout: 15_000 });
+    expect(await popup.alert.textContent()).toBe('Your session expired. Sign in again.');
+    expect(await popup.username.inputValue()).toBe(alice.username);
+    expect(await tokenSentFromStudio(env.browser)).toBeUndefined();
+    expect(await env.browser.context.cookies(STUDIO_ORIGIN)).toEqual([]);
+  });
+
+  test('the badge shows an expired session', async () => {
+    env.studio.setTokenLifetime(SHORT_LIFETIME_SECONDS);
+    const { popup } = await signInAsAlice(env);
+    expect(await badge(env.browser)).toEqual({
+      text: 'on',
+      title: 'Edge Impulse: signed in as alice.',
+    });
+
+    await popup.alert.waitFor({ timeout: 15_000 });
+    expect(await badge(env.browser)).toEqual({
+      text: '!',
+      title: 'Edge Impulse: your session expired. Click to sign in again.',
+    });
+  });
+});
+
+describe('revoked token', () => {
+  test('a 401 from Studio ends the session', async () => {
+    const { popup, token } = await signInAsAlice(env);
+    env.studio.revoke(token!);
+
+    const page = await env.browser.newPage(`${STUDIO_ORIGIN}/`);
+    expect(await fetchFromPage(page, '/v1/api/projects', { credentials: 'omit' })).toBe(401);
+    await popup.alert.waitFor();
+    expect(await popup.alert.textContent()).toBe('Your session expired. Sign in again.');
+    expect(await tokenSentFromStudio(env.browser)).toBeUndefined();
+  });
+
+  test('opening the popup finds a revoked token', async () => {
+    const { popup, token } = await signInAsAlice(env);
+    await popup.close();
+    env.studio.revoke(token!);
+    // A new worker has not checked the token yet, as after a browser restart.
+    await env.browser.stopWorker();
+
+    const reopened = await PopupPage.open(env.browser);
+    await reopened.alert.waitFor();
+    expect(await reopened.alert.textContent()).toBe('Your session expired. Sign in again.');
+  });
+});
+
+describe('stay signed in', () => {
+  test('off: a browser restart signs out', async () => {
+    const profileDir = await mkdtemp(join(tmpdir(), 'ei-session-restart-'));
+    try {
+      const first = await ExtensionBrowser.launch(env.studio, { profileDir });
+      const options = await OptionsPage.open(first);
+      expect(await options.staySignedIn.isChecked()).toBe(true);
+      await options.setStaySignedIn(false);
+      const { token } = await signInAsAlice({ ...env, browser: first });
+      expect(await tokenSentFromStudio(first)).toBe(token);
+      await first.close();
+
+      const second = await ExtensionBrowser.launch(env.studio, { profileDir });
+      try {
+        expect(await tokenSentFromStudio(second)).toBeUndefined();
+        expect(await second.context.cookies(STUDIO_ORIGIN)).toEqual([]);
+        const popup = await PopupPage.open(second);
+        expect(await popup.logIn.isVisible()).toBe(true);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(profileDir, { recursive: true, force: true });
+    }
+  });
+
+  test('the setting survives a restart', async () => {
+    const profileDir = await mkdtemp(join(tmpdir(), 'ei-session-restart-'));
+    try {
+      const first = await ExtensionBrowser.launch(env.studio, { profileDir });
+      await (await OptionsPage.open(first)).setStaySignedIn(false);
+      await first.close();
+
+      const second = await ExtensionBrowser.launch(env.studio, { profileDir });
+      try {
+        const options = await OptionsPage.open(second);
+        expect(await options.staySignedIn.isChecked()).toBe(false);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(profileDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,36 @@
+/** The options page, driven by its labels like the popup. */
+import type { Locator, Page } from 'playwright-core';
+import type { ExtensionBrowser } from './extension-browser';
+
+export const OPTIONS_PATH = 'src/options/index.html';
+
+export class OptionsPage {
+  readonly staySignedIn: Locator;
+  readonly alert: Locator;
+
+  private constructor(readonly page: Page) {
+    this.staySignedIn = page.getByLabel('Stay signed in after the browser closes');
+    this.alert = page.getByRole('alert');
+  }
+
+  static async open(browser: ExtensionBrowser): Promise<OptionsPage> {
+    const page = await browser.newPage(browser.extensionUrl(OPTIONS_PATH));
+    await page.locator('main:not([aria-busy="true"])').waitFor();
+    return new OptionsPage(page);
+  }
+
+  /** Sets "stay signed in" and waits until the background has saved it. */
+  async setStaySignedIn(on: boolean): Promise<void> {
+    await this.staySignedIn.setChecked(on);
+    await this.page.waitForFunction(async (expected) => {
+      const answer = (await chrome.runtime.sendMessage({ type: 'getSettings', data: null })) as {
+        staySignedIn: boolean;
+      };
+      return answer.staySignedIn === expected;
+    }, on);
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
