@@ -53,6 +53,14 @@ async function checkStoredToken(): Promise<void> {
  * revoked, but also that a page sent its own bad credentials, so the stored token is
  * checked first. The extension's own requests (tab id -1) are checked where they are made.
  */
-export function handleApiResponse(details: { statusCode: number; tabId: number }): void {
-  if (details.statusCode === 401 && details.tabId >= 0) void validateSession({ force: true });
+export async function handleApiResponse(details: {
+  statusCode: number;
+  tabId: number;
+  url: string;
+}): Promise<void> {
+  if (details.statusCode !== 401 || details.tabId < 0) return;
+  const session = await sessionItem.get();
+  if (session && new URL(details.url).origin === session.studioOrigin) {
+    await validateSession({ force: true });
+  }
 }

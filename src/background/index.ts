@@ -3,7 +3,6 @@
  * that holds the token and talks to Studio.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { STUDIO_ORIGIN } from '../shared/hosts';
 import { log } from '../shared/log';
 import { handleAlarm, handleApiResponse } from './expiry';
 import { reconcile } from './lifecycle';
@@ -26,6 +25,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.webRequest.onCompleted.addListener(
   (details) => {
     void ready.then(() => handleApiResponse(details));
+    return undefined;
   },
-  { urls: [`${STUDIO_ORIGIN}/v1/api/*`] },
+  // Every host the Studio address may name; the handler checks the current one.
+  { urls: ['https://*/v1/api/*', 'http://localhost/v1/api/*', 'http://127.0.0.1/v1/api/*'] },
 );

@@ -11,7 +11,6 @@ import {
   type BackgroundMessageType,
   type Credentials,
 } from '../shared/messages';
-import { STUDIO_ORIGIN } from '../shared/hosts';
 import { adoptStudioSession } from './adopt';
 import { validateSession } from './expiry';
 import { cancelCode, readView, signIn, signOut, submitCode } from './session';
@@ -31,7 +30,7 @@ const handlers: Handlers = {
   submitCode: (data) => submitCode(parseCode(data)),
   cancelCode: () => cancelCode(),
   signOut: () => signOut(),
-  adoptStudioSession: () => adoptStudioSession(STUDIO_ORIGIN),
+  adoptStudioSession: async () => adoptStudioSession((await readSettings()).studioOrigin),
   getSettings: () => readSettings(),
   updateSettings: (data) => updateSettings(parseSettingsPatch(data)),
 };

@@ -5,7 +5,6 @@
  */
 import browser from 'webextension-polyfill';
 import type { Failure } from '../shared/failure';
-import { STUDIO_ORIGIN } from '../shared/hosts';
 import { readJwtExpiry } from '../shared/jwt';
 import { log } from '../shared/log';
 import type { Credentials, Profile, SessionChangedMessage, SessionView } from '../shared/messages';
@@ -36,7 +35,7 @@ let loginInFlight: Promise<void> | undefined;
 
 /** Returns what the popup shows, never the token. */
 export async function readView(): Promise<SessionView> {
-  const studioOrigin = STUDIO_ORIGIN;
+  const { studioOrigin } = await readSettings();
   const session = await sessionItem.get();
   if (session && !session.signingOut) {
     const { profile, expiresAt } = session;
@@ -109,7 +108,7 @@ function startLogin(request: LoginRequest): Promise<void> {
     });
     await noticeItem.remove();
     await notifyPages();
-    await attemptLogin(STUDIO_ORIGIN, request);
+    await attemptLogin((await readSettings()).studioOrigin, request);
   };
   loginInFlight = run().finally(() => {
     loginInFlight = undefined;
@@ -123,19 +122,19 @@ async function attemptLogin(studioOrigin: string, request: LoginRequest): Promis
     await startSession(studioOrigin, token, request.username);
     await pendingLoginItem.remove();
   } catch (error) {
-    await recordLoginFailure(request, error);
+    await recordLoginFailure(studioOrigin, request, error);
   }
   await notifyPages();
 }
 
-async function recordLoginFailure(request: LoginRequest, error: unknown): Promise<void> {
+async function recordLoginFailure(studioOrigin: string, request: LoginRequest, error: unknown) {
   const { username, password } = request;
   const startedAt = Date.now();
   if (error instanceof CodeRequiredError) {
     await pendingLoginItem.set({ phase: 'needsCode', username, password, startedAt });
     return;
   }
-  const failure = await explainFailure(request, failureOf(error));
+  const failure = await explainFailure(studioOrigin, request, failureOf(error));
   log.warn('Sign-in failed', { kind: failure.kind });
   if (request.totpToken !== undefined) {
     await pendingLoginItem.set({ phase: 'needsCode', username, password, startedAt, failure });
@@ -149,9 +148,13 @@ async function recordLoginFailure(request: LoginRequest, error: unknown): Promis
  * Checks whether a rejected password belongs to an account that only uses single sign-on,
  * which no password can open. If that check fails, the original failure stands.
  */
-async function explainFailure(request: LoginRequest, failure: Failure): Promise<Failure> {
+async function explainFailure(
+  studioOrigin: string,
+  request: LoginRequest,
+  failure: Failure,
+): Promise<Failure> {
   if (failure.kind !== 'rejected' || request.totpToken !== undefined) return failure;
-  const ssoOnly = await needsPasswordSetup(STUDIO_ORIGIN, request.username).catch(() => false);
+  const ssoOnly = await needsPasswordSetup(studioOrigin, request.username).catch(() => false);
   return ssoOnly ? { kind: 'ssoOnly' } : failure;
 }
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import browser from 'webextension-polyfill';
+import { grantedOrigins, storedCookies } from '../testing/fake-browser';
 import { ALICE_PROFILE, installFakeFetch, jsonResponse, makeJwt } from '../testing/fake-fetch';
-import { signIn } from './session';
+import { readView, signIn } from './session';
 import { parseSettingsPatch, readSettings, updateSettings } from './settings';
 
 const TOKEN = makeJwt(1_900_000_000);
@@ -27,7 +28,10 @@ describe('stay signed in', () => {
   test('is on by default and keeps the token on disk', async () => {
     await signInAsAlice();
 
-    expect(await readSettings()).toEqual({ staySignedIn: true });
+    expect(await readSettings()).toEqual({
+      staySignedIn: true,
+      studioOrigin: 'https://studio.edgeimpulse.com',
+    });
     expect(await areasHoldingToken()).toEqual(['local']);
   });
 
@@ -58,7 +62,50 @@ describe('stay signed in', () => {
   });
 });
 
+describe('Studio address', () => {
+  const ACME = 'https://studio.acme.example';
+
+  test('a host without permission is rejected and nothing changes', async () => {
+    await signInAsAlice();
+
+    await expect(updateSettings({ studioOrigin: ACME })).rejects.toThrow('Missing host permission');
+    expect((await readSettings()).studioOrigin).toBe('https://studio.edgeimpulse.com');
+    expect(await areasHoldingToken()).toEqual(['local']);
+  });
+
+  test('a new host signs out and removes rule and cookie', async () => {
+    grantedOrigins.add('https://studio.acme.example/*');
+    await signInAsAlice();
+
+    await updateSettings({ studioOrigin: ACME });
+    expect((await readSettings()).studioOrigin).toBe(ACME);
+    expect(await areasHoldingToken()).toEqual([]);
+    expect(await browser.declarativeNetRequest.getDynamicRules()).toEqual([]);
+    expect(storedCookies()).toEqual([]);
+    expect(await readView()).toEqual({ status: 'signedOut', studioOrigin: ACME });
+  });
+
+  test('the same host keeps the session', async () => {
+    await signInAsAlice();
+
+    await updateSettings({ studioOrigin: 'https://studio.edgeimpulse.com' });
+    expect(await areasHoldingToken()).toEqual(['local']);
+  });
+});
+
 describe('parseSettingsPatch', () => {
+  test('normalises the Studio address', () => {
+    expect(parseSettingsPatch({ studioOrigin: 'localhost:4800' })).toEqual({
+      studioOrigin: 'http://localhost:4800',
+    });
+  });
+
+  test('rejects an invalid Studio address', () => {
+    expect(() => parseSettingsPatch({ studioOrigin: 'http://evil.example' })).toThrow(
+      'Invalid studioOrigin',
+    );
+  });
+
   test('keeps known settings', () => {
     expect(parseSettingsPatch({ staySignedIn: false })).toEqual({ staySignedIn: false });
   });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { sendToBackground, type Settings } from '../shared/messages';
+import { StudioAddress } from './StudioAddress';
 
 export function Options() {
   const [settings, setSettings] = useState<Settings>();
@@ -13,9 +14,12 @@ export function Options() {
   const update = async (patch: Partial<Settings>) => {
     setFailed(false);
     try {
-      setSettings(await sendToBackground('updateSettings', patch));
+      const saved = await sendToBackground('updateSettings', patch);
+      setSettings(saved);
+      return saved;
     } catch {
       setFailed(true);
+      return undefined;
     }
   };
 
@@ -26,6 +30,12 @@ export function Options() {
         <p class="alert" role="alert">
           {t('errorSettingsNotSaved')}
         </p>
+      )}
+      {settings && (
+        <section aria-labelledby="address-heading">
+          <h2 id="address-heading">{t('studioAddressHeading')}</h2>
+          <StudioAddress current={settings.studioOrigin} update={update} />
+        </section>
       )}
       {settings && (
         <section aria-labelledby="session-heading">

@@ -4,6 +4,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Failure } from './failure';
+import { STUDIO_ORIGIN } from './hosts';
 
 /** The parts of the user's Studio profile that the popup shows. */
 export interface Profile {
@@ -33,9 +34,11 @@ export type SessionView =
 export interface Settings {
   /** Keep the session after the browser closes (default). Off: memory only. */
   staySignedIn: boolean;
+  /** Origin of the Studio to sign in to, such as `https://studio.edgeimpulse.com`. */
+  studioOrigin: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { staySignedIn: true };
+export const DEFAULT_SETTINGS: Settings = { staySignedIn: true, studioOrigin: STUDIO_ORIGIN };
 
 export interface Credentials {
   username: string;

@@ -91,6 +91,17 @@ for (const area of ['local', 'session'] as const) {
   });
 }
 
+/** Host permissions granted at run time, as match patterns. */
+export const grantedOrigins = new Set<string>();
+
+Object.assign(fakeBrowser, {
+  permissions: {
+    async contains({ origins = [] }: { origins?: string[] }) {
+      return origins.every((origin) => grantedOrigins.has(origin));
+    },
+  },
+});
+
 Object.assign(fakeBrowser.runtime, {
   id: EXTENSION_ID,
   getURL: (path: string) => `${EXTENSION_ORIGIN}/${path.replace(/^\//, '')}`,
@@ -103,6 +114,7 @@ export function resetFakeBrowser(): void {
   dynamicRules = [];
   sessionRules = [];
   storageAccessLevels.clear();
+  grantedOrigins.clear();
 }
 
 /** Returns every cookie the code under test set, as the browser's cookie jar would hold them. */

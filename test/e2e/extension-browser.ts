@@ -68,6 +68,34 @@ export class ExtensionBrowser {
     await page.close();
   }
 
+  /**
+   * Grants the extension access to more hosts, as a user does under "Site access" on
+   * chrome://extensions. Headless Chromium cannot answer the permission prompt that
+   * permissions.request shows, but it grants without a prompt what the user allowed here.
+   */
+  async grantSiteAccess(patterns: string[]): Promise<void> {
+    const page = await this.newPage(`chrome://extensions/?id=${this.extensionId}`);
+    await page.evaluate(
+      async ({ extensionId, patterns }) => {
+        const developer = (chrome as unknown as { developerPrivate: DeveloperPrivate })
+          .developerPrivate;
+        const info = await developer.getExtensionInfo(extensionId);
+        await developer.updateExtensionConfiguration({
+          extensionId,
+          hostAccess: 'ON_SPECIFIC_SITES',
+        });
+        const granted = info.permissions.runtimeHostPermissions?.hosts ?? [];
+        const hosts = [
+          ...granted.filter((host) => host.granted).map((host) => host.host),
+          ...patterns,
+        ];
+        for (const host of hosts) await developer.addHostPermission(extensionId, host);
+      },
+      { extensionId: this.extensionId, patterns },
+    );
+    await page.close();
+  }
+
   /** Closes the browser; the profile folder stays when the caller passed it in. */
   async close(): Promise<void> {
     await this.context.close();
@@ -105,4 +133,13 @@ async function allowThirdPartyCookies(profileDir: string): Promise<void> {
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
   });
+}
+
+/** The part of chrome://extensions' private API that grantSiteAccess uses. */
+interface DeveloperPrivate {
+  getExtensionInfo(id: string): Promise<{
+    permissions: { runtimeHostPermissions?: { hosts: { host: string; granted: boolean }[] } };
+  }>;
+  updateExtensionConfiguration(update: { extensionId: string; hostAccess: string }): Promise<void>;
+  addHostPermission(id: string, host: string): Promise<void>;
 }

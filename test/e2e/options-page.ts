@@ -6,10 +6,16 @@ export const OPTIONS_PATH = 'src/options/index.html';
 
 export class OptionsPage {
   readonly staySignedIn: Locator;
+  readonly address: Locator;
+  readonly save: Locator;
+  readonly status: Locator;
   readonly alert: Locator;
 
   private constructor(readonly page: Page) {
     this.staySignedIn = page.getByLabel('Stay signed in after the browser closes');
+    this.address = page.getByRole('textbox', { name: 'Studio address' });
+    this.save = page.getByRole('button', { name: 'Save' });
+    this.status = page.getByRole('status');
     this.alert = page.getByRole('alert');
   }
 
@@ -28,6 +34,12 @@ export class OptionsPage {
       };
       return answer.staySignedIn === expected;
     }, on);
+  }
+
+  /** Enters a Studio address and presses Enter. */
+  async submitAddress(address: string): Promise<void> {
+    await this.address.fill(address);
+    await this.address.press('Enter');
   }
 
   async close(): Promise<void> {

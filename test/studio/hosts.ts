@@ -5,13 +5,16 @@ export const STUDIO_HOST = 'studio.edgeimpulse.com';
 export const DOCS_HOST = 'docs.edgeimpulse.com';
 /** A foreign site that must never get an authenticated Studio request. */
 export const EVIL_HOST = 'evil.example';
+/** An enterprise Studio on its own host; the stand-in answers it as Studio. */
+export const ENTERPRISE_HOST = 'studio.acme.example';
 
-export const SERVED_HOSTS = [STUDIO_HOST, DOCS_HOST, EVIL_HOST] as const;
+export const SERVED_HOSTS = [STUDIO_HOST, DOCS_HOST, EVIL_HOST, ENTERPRISE_HOST] as const;
 export type ServedHost = (typeof SERVED_HOSTS)[number];
 
 export const STUDIO_ORIGIN = `https://${STUDIO_HOST}`;
 export const DOCS_ORIGIN = `https://${DOCS_HOST}`;
 export const EVIL_ORIGIN = `https://${EVIL_HOST}`;
+export const ENTERPRISE_ORIGIN = `https://${ENTERPRISE_HOST}`;
 
 /** Host names of the loopback interface. Node clients in tests address the stand-in by IP. */
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
@@ -41,7 +44,7 @@ export function hostWithoutPort(hostHeader: string | undefined): string {
  * not serve that name. Loopback names are handled as Studio.
  */
 export function servedHostFor(host: string): ServedHost | undefined {
-  if (LOOPBACK_HOSTS.includes(host)) {
+  if (LOOPBACK_HOSTS.includes(host) || host === ENTERPRISE_HOST) {
     return STUDIO_HOST;
   }
   return SERVED_HOSTS.find((served) => served === host);

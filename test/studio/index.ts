@@ -8,6 +8,8 @@ export { API_KEY_HEADER, JWT_COOKIE, JWT_HEADER } from './requests';
 export {
   DOCS_HOST,
   DOCS_ORIGIN,
+  ENTERPRISE_HOST,
+  ENTERPRISE_ORIGIN,
   EVIL_HOST,
   EVIL_ORIGIN,
   hostResolverRules,
