@@ -38,6 +38,17 @@ describe('Studio session offer', () => {
     expect(await readView()).not.toHaveProperty('studioSession');
   });
 
+  test('security: ignores a domain-wide cookie a sibling subdomain could plant', async () => {
+    await browser.cookies.set({
+      url: `${ORIGIN}/`,
+      domain: 'edgeimpulse.com',
+      name: 'jwt',
+      value: jwtWithClaims({ username: 'mallory', exp: 4_000_000_000 }),
+    });
+
+    expect(await readView()).not.toHaveProperty('studioSession');
+  });
+
   test('drops a username with markup', async () => {
     await setStudioCookie(jwtWithClaims({ username: '<img src=x>', exp: 4_000_000_000 }));
 

@@ -3,8 +3,8 @@ import browser from 'webextension-polyfill';
 import { ALICE_PROFILE, installFakeFetch, jsonResponse, makeJwt } from '../testing/fake-fetch';
 import { handleAlarm, validateSession } from './expiry';
 import { EXPIRY_ALARM } from './injection';
-import { readView, signIn } from './session';
-import { sessionItem } from './store';
+import { PENDING_LOGIN_ALARM, readView, signIn } from './session';
+import { pendingLoginItem, sessionItem } from './store';
 
 const TOKEN = makeJwt(1_900_000_000);
 
@@ -43,6 +43,25 @@ describe('expiry alarm', () => {
 
     await handleAlarm({ name: 'other' });
     expect(await sessionItem.get()).toBeDefined();
+  });
+});
+
+describe('pending login alarm', () => {
+  test('removes a waiting password after 5 minutes', async () => {
+    installFakeFetch(jsonResponse({ success: false, error: 'ERR_TOTP_TOKEN IS REQUIRED' }));
+    await signIn({ username: 'carol', password: 'carol pass' });
+    const alarm = await browser.alarms.get(PENDING_LOGIN_ALARM);
+    const pending = await pendingLoginItem.get();
+    expect(alarm?.scheduledTime).toBe(pending!.startedAt + 5 * 60_000);
+    await pendingLoginItem.set({ ...pending!, startedAt: Date.now() - 5 * 60_000 });
+
+    await handleAlarm({ name: PENDING_LOGIN_ALARM });
+    expect(JSON.stringify(await browser.storage.session.get())).not.toContain('carol pass');
+    expect(await readView()).toMatchObject({
+      status: 'signedOut',
+      username: 'carol',
+      failure: { kind: 'codeExpired' },
+    });
   });
 });
 

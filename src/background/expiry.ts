@@ -4,12 +4,13 @@
  */
 import { log } from '../shared/log';
 import { expire } from './lifecycle';
-import { failureOf } from './session';
+import { expirePendingLogin, failureOf, PENDING_LOGIN_ALARM } from './session';
 import { EXPIRY_ALARM } from './injection';
 import { sessionItem } from './store';
 import { getProfile } from './studio-api';
 
 export async function handleAlarm(alarm: { name: string }): Promise<void> {
+  if (alarm.name === PENDING_LOGIN_ALARM) await expirePendingLogin();
   if (alarm.name !== EXPIRY_ALARM) return;
   const session = await sessionItem.get();
   if (session && !session.signingOut) await expire(session);

@@ -51,6 +51,19 @@ describe('deauthenticateBrowser', () => {
     expect(storedCookies()).toEqual([]);
   });
 
+  test('security: removes its cookie despite a planted domain cookie', async () => {
+    await browser.cookies.set({
+      url: `${ORIGIN}/`,
+      domain: 'edgeimpulse.com',
+      name: 'jwt',
+      value: 'x',
+    });
+    await authenticateBrowser(credential);
+
+    await deauthenticateBrowser(credential);
+    expect(storedCookies().map((cookie) => cookie.value)).toEqual(['x']);
+  });
+
   test('keeps a cookie Studio set itself', async () => {
     await authenticateBrowser(credential);
     const studioToken = makeJwt(EXPIRES_AT / 1000, 'bob');

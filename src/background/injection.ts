@@ -84,9 +84,14 @@ export async function deauthenticateBrowser(credential?: Credential): Promise<vo
   const fingerprint = await cookieFingerprintItem.get();
   const studioOrigin = credential?.studioOrigin ?? fingerprint?.studioOrigin ?? STUDIO_ORIGIN;
   const url = `${studioOrigin}/`;
-  const cookie = await browser.cookies.get({ url, name: TOKEN_COOKIE });
-  if (cookie && (await isOwnCookie(cookie.value, credential, fingerprint?.sha256))) {
-    await browser.cookies.remove({ url, name: TOKEN_COOKIE });
+  // A sibling subdomain can plant a domain-wide `jwt` cookie that cookies.get would return
+  // first, so every cookie of that name is checked.
+  const cookies = await browser.cookies.getAll({ url, name: TOKEN_COOKIE });
+  for (const cookie of cookies) {
+    if (await isOwnCookie(cookie.value, credential, fingerprint?.sha256)) {
+      await browser.cookies.remove({ url, name: TOKEN_COOKIE });
+      break;
+    }
   }
   await cookieFingerprintItem.remove();
 }

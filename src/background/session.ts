@@ -31,6 +31,9 @@ import { findStudioSession } from './studio-cookie';
 /** How long a login waits for the authenticator code before the user must start again. */
 export const PENDING_LOGIN_LIFETIME_MS = 5 * 60_000;
 
+/** Name of the alarm that removes a waiting login, and the password in it, after 5 minutes. */
+export const PENDING_LOGIN_ALARM = 'pending-login-expiry';
+
 let loginInFlight: Promise<void> | undefined;
 
 /** Returns what the popup shows, never the token. */
@@ -131,17 +134,32 @@ async function recordLoginFailure(studioOrigin: string, request: LoginRequest, e
   const { username, password } = request;
   const startedAt = Date.now();
   if (error instanceof CodeRequiredError) {
-    await pendingLoginItem.set({ phase: 'needsCode', username, password, startedAt });
+    await waitForCode({ phase: 'needsCode', username, password, startedAt });
     return;
   }
   const failure = await explainFailure(studioOrigin, request, failureOf(error));
   log.warn('Sign-in failed', { kind: failure.kind });
   if (request.totpToken !== undefined) {
-    await pendingLoginItem.set({ phase: 'needsCode', username, password, startedAt, failure });
+    await waitForCode({ phase: 'needsCode', username, password, startedAt, failure });
   } else {
     await pendingLoginItem.remove();
     await noticeItem.set({ username, failure });
   }
+}
+
+async function waitForCode(pending: PendingLogin): Promise<void> {
+  await pendingLoginItem.set(pending);
+  const when = pending.startedAt + PENDING_LOGIN_LIFETIME_MS;
+  await browser.alarms.create(PENDING_LOGIN_ALARM, { when });
+}
+
+/** Removes a login that waited too long for its code, password included. */
+export async function expirePendingLogin(now = Date.now()): Promise<void> {
+  const pending = await pendingLoginItem.get();
+  if (!pending || pending.phase !== 'needsCode' || isFresh(pending, now)) return;
+  await pendingLoginItem.remove();
+  await noticeItem.set({ username: pending.username, failure: { kind: 'codeExpired' } });
+  await notifyPages();
 }
 
 /**

@@ -258,6 +258,11 @@ describe('cleanServerMessage', () => {
     expect(cleanServerMessage('<b>Bad</b>\u0000\u202e request\n')).toBe('Bad request');
   });
 
+  test('cleans only the start of a huge text', () => {
+    // Before the text was cut first, a megabyte of "<" took the markup pattern about 30 s.
+    expect(cleanServerMessage(`${'<'.repeat(1_000_000)}>`)).toBe('<'.repeat(199) + '…');
+  });
+
   test('shortens text over 200 characters', () => {
     const text = cleanServerMessage('x'.repeat(500));
     expect(text).toHaveLength(200);

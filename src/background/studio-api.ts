@@ -176,8 +176,10 @@ const MAX_SERVER_MESSAGE_LENGTH = 200;
  */
 export function cleanServerMessage(value: unknown): string {
   if (typeof value !== 'string') return '';
+  // Cutting first keeps the work bounded for a hostile text of megabytes.
   const text = value
-    .replace(/<[^>]*>/g, ' ')
+    .slice(0, 10 * MAX_SERVER_MESSAGE_LENGTH)
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -8,11 +8,13 @@ const USERNAME_PATTERN = /^[\w.@+-]{1,64}$/;
 
 /**
  * Returns Studio's own `jwt` cookie when it holds an unexpired JWT. The username comes from
- * the unverified payload and is only a label for the button.
+ * the unverified payload and is only a label for the button. Only a host-only cookie counts:
+ * any page on a sibling subdomain could plant a domain-wide one with an attacker's session.
  */
 export async function findStudioSession(studioOrigin: string) {
-  const cookie = await browser.cookies.get({ url: `${studioOrigin}/`, name: TOKEN_COOKIE });
-  const token = cookie?.value;
+  const cookies = await browser.cookies.getAll({ url: `${studioOrigin}/`, name: TOKEN_COOKIE });
+  // NOTE: assumes real Studio sets its cookie host-only; not verified on the real site.
+  const token = cookies.find((cookie) => cookie.hostOnly && isWellFormedJwt(cookie.value))?.value;
   if (!isWellFormedJwt(token)) return undefined;
   const expiresAt = readJwtExpiry(token);
   if (expiresAt !== undefined && expiresAt <= Date.now()) return undefined;

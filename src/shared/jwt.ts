@@ -5,9 +5,15 @@
 
 const BASE64URL_PART = /^[A-Za-z0-9_-]+$/;
 
+/**
+ * Longest token accepted. Browsers keep cookies up to 4,096 bytes of name and value, and a
+ * token that fits no cookie would leave the browser signed in only half-way.
+ */
+export const MAX_TOKEN_LENGTH = 4000;
+
 /** Tells whether a value has the shape of a compact JWT: three base64url parts. */
 export function isWellFormedJwt(token: unknown): token is string {
-  if (typeof token !== 'string' || token.length > 8192) return false;
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return false;
   const parts = token.split('.');
   return parts.length === 3 && parts.every((part) => BASE64URL_PART.test(part));
 }

@@ -29,7 +29,9 @@ const fakeCookies = {
     cookies = cookies.filter(
       (cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) !== key,
     );
-    const cookie = { ...details, domain: new URL(details.url).host } as unknown as Cookies.Cookie;
+    const hostOnly = details.domain === undefined;
+    const domain = details.domain ?? new URL(details.url).host;
+    const cookie = { ...details, domain, hostOnly } as unknown as Cookies.Cookie;
     cookies.push(cookie);
     return cookie;
   },
@@ -38,6 +40,12 @@ const fakeCookies = {
     return (
       cookies.find((cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) === key) ?? null
     );
+  },
+  async getAll({ url, name }: { url: string; name: string }) {
+    const host = new URL(url).host;
+    const matches = (cookie: Cookies.Cookie) =>
+      cookie.domain === host || host.endsWith(`.${cookie.domain}`);
+    return cookies.filter((cookie) => cookie.name === name && matches(cookie));
   },
   async remove({ url, name }: { url: string; name: string }) {
     const key = cookieKey(url, name);
