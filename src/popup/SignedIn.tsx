@@ -18,16 +18,25 @@ export function SignedIn({ view, send }: { view: SignedInView; send: SendAction 
   const signOutButton = useFocus<HTMLButtonElement>();
   return (
     <section aria-labelledby="signed-in">
-      <p id="signed-in" class="who">
-        {signedInText(profile)}
-      </p>
+      <div class="identity">
+        {profile.photo && (
+          <img src={profile.photo} alt="" width={40} height={40} referrerpolicy="no-referrer" />
+        )}
+        <p id="signed-in" class="who">
+          {signedInText(profile)}
+        </p>
+      </div>
       <p class="host">
         {t('signedInHost', hostOf(studioOrigin))} ·{' '}
         <a href={`${studioOrigin}/`} target="_blank">
           {t('openStudio')} <span class="visually-hidden">{t('newTabHint')}</span>
         </a>
       </p>
-      {expiresAt && <p class="expiry">{t('expiresAt', formatTime(expiresAt))}</p>}
+      {expiresAt && (
+        <p class="expiry" title={formatTime(expiresAt)}>
+          {t('expiresIn', formatRelative(expiresAt))}
+        </p>
+      )}
       <button type="button" ref={signOutButton} onClick={() => send('signOut', null)}>
         {t('signOutButton')}
       </button>
@@ -38,4 +47,18 @@ export function SignedIn({ view, send }: { view: SignedInView; send: SendAction 
 function formatTime(epochMs: number): string {
   const format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return format.format(epochMs);
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** Formats an expiry as "in 23 hours", in the browser's language, in the largest whole unit. */
+export function formatRelative(epochMs: number, now = Date.now()): string {
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const remaining = epochMs - now;
+  const [unit, size] = UNITS.find(([, size]) => Math.abs(remaining) >= 2 * size) ?? UNITS[2]!;
+  return format.format(Math.round(remaining / size), unit);
 }

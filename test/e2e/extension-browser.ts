@@ -15,6 +15,8 @@ export const EXTENSION_DIR = resolve('dist/chrome');
 export interface LaunchOptions {
   /** Reuse a profile folder, to test what survives a browser restart. */
   profileDir?: string;
+  /** The browser's interface language, which extensions get their messages in; English if unset. */
+  language?: string;
 }
 
 /** A Chromium profile with the extension loaded. */
@@ -29,10 +31,14 @@ export class ExtensionBrowser {
   static async launch(studio: Studio, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
     const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'ei-session-profile-')));
     await allowThirdPartyCookies(profileDir);
+    const language = options.language ?? 'en-US';
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: chromiumArgs(studio),
+      args: [...chromiumArgs(studio), `--lang=${language}`],
+      // Chromium on Linux takes its interface language from the environment too.
+      env: { ...process.env, LANGUAGE: language, LANG: `${language.replace('-', '_')}.UTF-8` },
+      locale: language,
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
