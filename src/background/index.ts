@@ -7,6 +7,7 @@ import { log } from '../shared/log';
 import { handleAlarm, handleApiResponse } from './expiry';
 import { reconcile } from './lifecycle';
 import { handleMessage } from './messages';
+import { handleTabUpdated } from './playground';
 
 // Reconcile at every start, not in runtime.onStartup: that event does not fire when an
 // idle worker is started again, and Chromium skips it for unpacked extensions.
@@ -17,6 +18,10 @@ const ready = reconcile().catch((error: unknown) => {
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   ready.then(() => handleMessage(message, sender)),
 );
+
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  void ready.then(() => handleTabUpdated(tabId, change, tab));
+});
 
 browser.alarms.onAlarm.addListener((alarm) => {
   void ready.then(() => handleAlarm(alarm));

@@ -10,6 +10,7 @@ import { log } from '../shared/log';
 import type { Credentials, Profile, SessionChangedMessage, SessionView } from '../shared/messages';
 import { updateBadge } from './badge';
 import { authenticateBrowser, deauthenticateBrowser } from './injection';
+import { syncPlaygroundTabs } from './playground';
 import {
   noticeItem,
   pendingLoginItem,
@@ -245,6 +246,7 @@ export async function finishSignOut(session: StoredSession): Promise<void> {
 export async function notifyPages(): Promise<void> {
   const view = await readView();
   await updateBadge(view);
+  await syncPlaygroundTabs();
   const message: SessionChangedMessage = { type: 'sessionChanged', data: view };
   await browser.runtime.sendMessage(message).catch(() => undefined);
 }

@@ -31,6 +31,7 @@ describe('stay signed in', () => {
     expect(await readSettings()).toEqual({
       staySignedIn: true,
       studioOrigin: 'https://studio.edgeimpulse.com',
+      authenticateDocs: false,
     });
     expect(await areasHoldingToken()).toEqual(['local']);
   });

@@ -48,13 +48,15 @@ async function endSessionFor(studioOrigin: string): Promise<void> {
 
 /** Accepts only known settings with values of the right type. */
 export function parseSettingsPatch(data: unknown): Partial<Settings> {
-  const { staySignedIn, studioOrigin } = (data ?? {}) as Record<string, unknown>;
+  const { staySignedIn, studioOrigin, authenticateDocs } = (data ?? {}) as Record<string, unknown>;
   const patch: Partial<Settings> = {};
-  if (staySignedIn !== undefined) {
-    if (typeof staySignedIn !== 'boolean') {
-      throw new Error('Invalid staySignedIn: expected a boolean');
-    }
-    patch.staySignedIn = staySignedIn;
+  for (const [name, value] of [
+    ['staySignedIn', staySignedIn],
+    ['authenticateDocs', authenticateDocs],
+  ] as const) {
+    if (value === undefined) continue;
+    if (typeof value !== 'boolean') throw new Error(`Invalid ${name}: expected a boolean`);
+    patch[name] = value;
   }
   if (studioOrigin !== undefined) {
     const parsed = typeof studioOrigin === 'string' ? parseStudioAddress(studioOrigin) : undefined;

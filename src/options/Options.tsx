@@ -54,6 +54,23 @@ export function Options() {
           </p>
         </section>
       )}
+      {settings && (
+        <section aria-labelledby="docs-heading">
+          <h2 id="docs-heading">{t('apiReferenceHeading')}</h2>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={settings.authenticateDocs}
+              aria-describedby="authenticate-docs-help"
+              onChange={(event) => update({ authenticateDocs: event.currentTarget.checked })}
+            />
+            {t('authenticateDocsLabel')}
+          </label>
+          <p id="authenticate-docs-help" class="help">
+            {t('authenticateDocsHelp')}
+          </p>
+        </section>
+      )}
     </main>
   );
 }

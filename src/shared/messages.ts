@@ -36,9 +36,15 @@ export interface Settings {
   staySignedIn: boolean;
   /** Origin of the Studio to sign in to, such as `https://studio.edgeimpulse.com`. */
   studioOrigin: string;
+  /** Give the token to the API reference's playground, whose requests go through its server. */
+  authenticateDocs: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { staySignedIn: true, studioOrigin: STUDIO_ORIGIN };
+export const DEFAULT_SETTINGS: Settings = {
+  staySignedIn: true,
+  studioOrigin: STUDIO_ORIGIN,
+  authenticateDocs: false,
+};
 
 export interface Credentials {
   username: string;

@@ -7,6 +7,7 @@ declare const chrome: {
   };
   storage: Record<'local' | 'session' | 'sync', { get(): Promise<Record<string, unknown>> }>;
   declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
+  tabs: { query(filter: { url?: string }): Promise<{ id?: number }[]> };
   action: {
     getBadgeText(details: object): Promise<string>;
     getTitle(details: object): Promise<string>;

@@ -6,6 +6,7 @@ export const OPTIONS_PATH = 'src/options/index.html';
 
 export class OptionsPage {
   readonly staySignedIn: Locator;
+  readonly authenticateDocs: Locator;
   readonly address: Locator;
   readonly save: Locator;
   readonly status: Locator;
@@ -13,6 +14,7 @@ export class OptionsPage {
 
   private constructor(readonly page: Page) {
     this.staySignedIn = page.getByLabel('Stay signed in after the browser closes');
+    this.authenticateDocs = page.getByLabel('Authenticate the API reference’s “Try it” requests');
     this.address = page.getByRole('textbox', { name: 'Studio address' });
     this.save = page.getByRole('button', { name: 'Save' });
     this.status = page.getByRole('status');

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { applyFault, type Fault, type FaultTable } from './faults';
+import { forwardedRequest, MINTLIFY_PROXY_PATH } from './mintlify';
 import { pathnameOf, readBody, recordRequest, type RecordedRequest } from './requests';
 import { route, type StudioState } from './routes';
 
@@ -30,8 +31,16 @@ export async function handleRequest(
   } catch {
     return; // The client went away before its body arrived, so no response can reach it.
   }
-  const recorded = recordRequest(request, body);
+  let recorded = recordRequest(request, body);
   context.recorded.push(recorded);
+  // The docs site's playground proxy: record and answer the request its server would make.
+  if (recorded.method === 'POST' && pathnameOf(recorded) === MINTLIFY_PROXY_PATH) {
+    const forwarded = forwardedRequest(recorded);
+    if (forwarded) {
+      context.recorded.push(forwarded);
+      recorded = forwarded;
+    }
+  }
   const isPreflight = recorded.method === 'OPTIONS';
   const fault = isPreflight ? undefined : context.faults.take(pathnameOf(recorded));
   const delayMs = context.delayMs + (fault?.delayMs ?? 0);

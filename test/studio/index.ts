@@ -20,3 +20,4 @@ export {
 export { alice, bob, carol, defaultUsers, sso, type StudioUser } from './users';
 export { PASSWORD_INCORRECT, TOTP_INVALID, TOTP_REQUIRED, USER_NOT_FOUND } from './login';
 export { SSO_CALLBACK_PATH, STUDIO_SIGN_IN_PATH } from './studio-sign-in';
+export { MINTLIFY_PROXY_PATH } from './mintlify';

@@ -1,0 +1,68 @@
+/**
+ * Signs in the "Try it" playground of Edge Impulse's API reference when it sends requests
+ * through the docs site's own proxy, where a header added in the browser never reaches Studio.
+ * Direct requests from the docs site to Studio need none of this: the header rule covers them.
+ */
+import browser from 'webextension-polyfill';
+import { DOCS_HOST } from '../shared/hosts';
+import { t } from '../shared/i18n';
+import { log } from '../shared/log';
+import { installPlaygroundAuth, type PlaygroundAuth } from './playground-page';
+import { readSettings, sessionItem } from './store';
+
+/** Path that Mintlify's playground posts its requests to in its default proxy mode. */
+export const MINTLIFY_PROXY_PATH = '/_mintlify/api/request';
+const DOCS_TABS = `https://${DOCS_HOST}/*`;
+
+async function currentAuth(): Promise<PlaygroundAuth | null> {
+  const { authenticateDocs } = await readSettings();
+  const session = await sessionItem.get();
+  if (!authenticateDocs || !session || session.signingOut) return null;
+  return {
+    token: session.token,
+    studioOrigin: session.studioOrigin,
+    proxyPath: MINTLIFY_PROXY_PATH,
+    note: t('playgroundNote', session.profile.username),
+    dismissLabel: t('dismissNote'),
+  };
+}
+
+/**
+ * Puts the token, or its removal, into the page world of one docs tab. The token travels as
+ * an argument of executeScript, so no content script and no message ever carries it.
+ */
+async function applyToTab(tabId: number, auth: PlaygroundAuth | null): Promise<void> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      world: 'MAIN',
+      injectImmediately: true,
+      func: installPlaygroundAuth,
+      args: [auth],
+    });
+    await browser.action.setBadgeText({ tabId, text: auth ? 'API' : null });
+  } catch (error) {
+    // Tabs that closed or navigated away meanwhile cannot be scripted; nothing is left there.
+    log.debug('Playground tab not updated', { name: error instanceof Error ? error.name : '' });
+  }
+}
+
+/** Handles a docs tab that starts loading: a reload or new page needs the token again. */
+export async function handleTabUpdated(
+  tabId: number,
+  change: { status?: string },
+  tab: { url?: string },
+): Promise<void> {
+  if (change.status !== 'loading' || !tab.url?.startsWith(`https://${DOCS_HOST}/`)) return;
+  const auth = await currentAuth();
+  if (auth) await applyToTab(tabId, auth);
+}
+
+/** Brings every open docs tab in line with the session and the setting. */
+export async function syncPlaygroundTabs(): Promise<void> {
+  const auth = await currentAuth();
+  const tabs = await browser.tabs.query({ url: DOCS_TABS });
+  for (const tab of tabs) {
+    if (tab.id !== undefined) await applyToTab(tab.id, auth);
+  }
+}

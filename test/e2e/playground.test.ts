@@ -1,0 +1,180 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import {
+  alice,
+  DOCS_ORIGIN,
+  EVIL_HOST,
+  EVIL_ORIGIN,
+  MINTLIFY_PROXY_PATH,
+  STUDIO_HOST,
+  STUDIO_ORIGIN,
+} from '../studio';
+import { passwordOf, useExtensionAndStudio } from './harness';
+import { OptionsPage } from './options-page';
+import { PopupPage } from './popup-page';
+
+const env = useExtensionAndStudio();
+const PROJECTS_URL = `${STUDIO_ORIGIN}/v1/api/projects`;
+
+async function signInAsAlice(): Promise<string> {
+  const popup = await PopupPage.open(env.browser);
+  await popup.signIn(alice.username, passwordOf(alice));
+  await popup.close();
+  const request = env.studio.requestsTo(STUDIO_HOST, '/v1/api/user').at(-1);
+  return env.studio.tokenOf(request!)!;
+}
+
+async function setAuthenticateDocs(on: boolean): Promise<void> {
+  const options = await OptionsPage.open(env.browser);
+  await options.authenticateDocs.setChecked(on);
+  await options.page.waitForFunction(async (expected) => {
+    const settings = (await chrome.runtime.sendMessage({ type: 'getSettings', data: null })) as {
+      authenticateDocs: boolean;
+    };
+    return settings.authenticateDocs === expected;
+  }, on);
+  await options.close();
+}
+
+/** Sends a request through the docs site's proxy as Mintlify's playground does, with XHR. */
+function tryItThroughProxy(page: Page, url: string, header: Record<string, string> = {}) {
+  return page.evaluate(
+    ({ proxyPath, url, header }) =>
+      new Promise<number>((resolve) => {
+        const request = new XMLHttpRequest();
+        request.open('POST', proxyPath);
+        request.setRequestHeader('content-type', 'application/json');
+        request.onloadend = () => resolve(request.status);
+        request.send(JSON.stringify({ method: 'GET', url, header, query: {} }));
+      }),
+    { proxyPath: MINTLIFY_PROXY_PATH, url, header },
+  );
+}
+
+/** The token of the last request that Studio received at a path, through the proxy or not. */
+function tokenAtStudio(path = '/v1/api/projects') {
+  const request = env.studio.requestsTo(STUDIO_HOST, path).at(-1);
+  return request && env.studio.tokenOf(request);
+}
+
+/** Waits until the extension has put the token into the docs tab's page world. */
+async function openSignedInDocs(path = '/apis/studio/projects'): Promise<Page> {
+  const page = await env.browser.newPage(`${DOCS_ORIGIN}${path}`);
+  await page.getByRole('status').filter({ hasText: 'signed in as alice' }).waitFor();
+  return page;
+}
+
+describe('API reference in proxy mode', () => {
+  test('off by default: Studio gets no token through the proxy', async () => {
+    await signInAsAlice();
+    const page = await env.browser.newPage(`${DOCS_ORIGIN}/apis/studio/projects`);
+
+    expect(await tryItThroughProxy(page, PROJECTS_URL)).toBe(401);
+    expect(tokenAtStudio()).toBeUndefined();
+  });
+
+  test('on: Studio gets the token through the proxy', async () => {
+    const token = await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    expect(await tryItThroughProxy(page, PROJECTS_URL)).toBe(200);
+    expect(tokenAtStudio()).toBe(token);
+  });
+
+  test('a request to another target is untouched', async () => {
+    const token = await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    await tryItThroughProxy(page, `${EVIL_ORIGIN}/v1/api/projects`);
+    const request = env.studio.requestsTo(EVIL_HOST, '/v1/api/projects').at(-1);
+    expect(request).toBeDefined();
+    expect(JSON.stringify(request)).not.toContain(token);
+  });
+
+  test('a credential the user typed is kept', async () => {
+    await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    await tryItThroughProxy(page, PROJECTS_URL, { 'x-api-key': 'ei_alice_stand_in_key' });
+    const request = env.studio.requestsTo(STUDIO_HOST, '/v1/api/projects').at(-1);
+    expect(request?.headers['x-api-key']).toBe('ei_alice_stand_in_key');
+    expect(request?.headers['x-jwt-token']).toBeUndefined();
+  });
+
+  test('client-side navigation and reload stay signed in', async () => {
+    const token = await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    await page.evaluate(() => history.pushState({}, '', '/apis/studio/jobs'));
+    await tryItThroughProxy(page, PROJECTS_URL);
+    expect(tokenAtStudio()).toBe(token);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'signed in as alice' }).waitFor();
+    env.studio.clearRequests();
+    await tryItThroughProxy(page, PROJECTS_URL);
+    expect(tokenAtStudio()).toBe(token);
+  });
+
+  test('sign-out stops it in open tabs', async () => {
+    await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    const popup = await PopupPage.open(env.browser);
+    await popup.signOut();
+    await expect.poll(() => page.getByRole('status').count()).toBe(0);
+    await tryItThroughProxy(page, PROJECTS_URL);
+    expect(tokenAtStudio()).toBeUndefined();
+  });
+
+  test('the note can be dismissed', async () => {
+    await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.getByRole('status').count()).toBe(0);
+  });
+});
+
+describe('API reference in direct mode', () => {
+  test('Studio gets the header from the docs page', async () => {
+    const token = await signInAsAlice();
+    const page = await env.browser.newPage(`${DOCS_ORIGIN}/apis/studio/projects`);
+
+    await page.evaluate((url) => fetch(url).then((response) => response.status), PROJECTS_URL);
+    expect(tokenAtStudio()).toBe(token);
+  });
+});
+
+describe('security: API reference authentication', () => {
+  test('a page on another host gets nothing injected', async () => {
+    await signInAsAlice();
+    await setAuthenticateDocs(true);
+    await openSignedInDocs();
+
+    const page = await env.browser.newPage(`${EVIL_ORIGIN}/`);
+    const injected = await page.evaluate(() => ({
+      state: Symbol.for('ei-session.playground') in globalThis,
+      fetchIsNative: Function.prototype.toString.call(fetch).includes('[native code]'),
+    }));
+    expect(injected).toEqual({ state: false, fetchIsNative: true });
+  });
+
+  test('the docs tab shows the API badge', async () => {
+    await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    const worker = await env.browser.worker();
+    const badge = await worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return chrome.action.getBadgeText({ tabId: tab?.id });
+    }, page.url());
+    expect(badge).toBe('API');
+  });
+});
