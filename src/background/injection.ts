@@ -5,7 +5,8 @@
 import browser from 'webextension-polyfill';
 import { DOCS_HOST, hostOf, STUDIO_ORIGIN, TOKEN_COOKIE } from '../shared/hosts';
 import { defineStorageItem } from '../shared/storage-item';
-import { buildHeaderRule, HEADER_RULE_ID } from './header-rule';
+import { ALL_RULE_IDS, buildCorsRules, buildHeaderRule } from './header-rule';
+import { readSettings } from './store';
 
 export interface Credential {
   token: string;
@@ -39,17 +40,26 @@ export const EXPIRY_LEAD_MS = 60_000;
  */
 export async function authenticateBrowser(credential: Credential): Promise<void> {
   const { token, studioOrigin, expiresAt, persistent = true } = credential;
-  const rule = buildHeaderRule(token, studioOrigin, [hostOf(studioOrigin), DOCS_HOST]);
-  const update = { removeRuleIds: [HEADER_RULE_ID], addRules: [rule] };
-  const removal = { removeRuleIds: [HEADER_RULE_ID] };
+  const { toolOrigins } = await readSettings();
+  const initiators = [
+    hostOf(studioOrigin),
+    DOCS_HOST,
+    ...toolOrigins.map(({ origin }) => hostOf(origin)),
+  ];
+  const rules = [
+    buildHeaderRule(token, studioOrigin, [...new Set(initiators)]),
+    ...buildCorsRules(studioOrigin, toolOrigins),
+  ];
+  const update = { removeRuleIds: ALL_RULE_IDS, addRules: rules };
+  const removal = { removeRuleIds: ALL_RULE_IDS };
   // Session rules end with the browser; dynamic rules persist until removed.
-  const rules = browser.declarativeNetRequest;
+  const dnr = browser.declarativeNetRequest;
   if (persistent) {
-    await rules.updateSessionRules(removal);
-    await rules.updateDynamicRules(update);
+    await dnr.updateSessionRules(removal);
+    await dnr.updateDynamicRules(update);
   } else {
-    await rules.updateDynamicRules(removal);
-    await rules.updateSessionRules(update);
+    await dnr.updateDynamicRules(removal);
+    await dnr.updateSessionRules(update);
   }
   await browser.alarms.clear(EXPIRY_ALARM);
   if (expiresAt !== undefined) {
@@ -78,7 +88,7 @@ export async function authenticateBrowser(credential: Credential): Promise<void>
  */
 export async function deauthenticateBrowser(credential?: Credential): Promise<void> {
   await browser.alarms.clear(EXPIRY_ALARM);
-  const removal = { removeRuleIds: [HEADER_RULE_ID] };
+  const removal = { removeRuleIds: ALL_RULE_IDS };
   await browser.declarativeNetRequest.updateDynamicRules(removal);
   await browser.declarativeNetRequest.updateSessionRules(removal);
   const fingerprint = await cookieFingerprintItem.get();

@@ -32,6 +32,7 @@ describe('stay signed in', () => {
       staySignedIn: true,
       studioOrigin: 'https://studio.edgeimpulse.com',
       authenticateDocs: false,
+      toolOrigins: [],
     });
     expect(await areasHoldingToken()).toEqual(['local']);
   });
@@ -94,7 +95,80 @@ describe('Studio address', () => {
   });
 });
 
+describe('API tools', () => {
+  const TOOL = 'https://editor.swagger.io';
+
+  test('a tool without host permission is rejected', async () => {
+    await expect(updateSettings({ toolOrigins: [{ origin: TOOL, cors: false }] })).rejects.toThrow(
+      'Missing host permission',
+    );
+  });
+
+  test('an allowed tool joins the rule initiators', async () => {
+    grantedOrigins.add('https://editor.swagger.io/*');
+    await signInAsAlice();
+
+    await updateSettings({ toolOrigins: [{ origin: TOOL, cors: false }] });
+    const [rule] = await browser.declarativeNetRequest.getDynamicRules();
+    expect(rule?.condition.initiatorDomains).toContain('editor.swagger.io');
+  });
+
+  test('CORS adds a response rule for that origin only', async () => {
+    grantedOrigins.add('https://editor.swagger.io/*');
+    await signInAsAlice();
+
+    await updateSettings({ toolOrigins: [{ origin: TOOL, cors: true }] });
+    const rules = await browser.declarativeNetRequest.getDynamicRules();
+    const cors = rules.filter((rule) => rule.action.responseHeaders);
+    expect(cors).toHaveLength(1);
+    expect(cors[0]?.condition.initiatorDomains).toEqual(['editor.swagger.io']);
+    expect(cors[0]?.action.responseHeaders?.[0]).toEqual({
+      header: 'access-control-allow-origin',
+      operation: 'set',
+      value: TOOL,
+    });
+  });
+
+  test('removing a tool removes it from the rules', async () => {
+    grantedOrigins.add('https://editor.swagger.io/*');
+    await signInAsAlice();
+    await updateSettings({ toolOrigins: [{ origin: TOOL, cors: true }] });
+
+    await updateSettings({ toolOrigins: [] });
+    const rules = await browser.declarativeNetRequest.getDynamicRules();
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.condition.initiatorDomains).not.toContain('editor.swagger.io');
+  });
+});
+
 describe('parseSettingsPatch', () => {
+  test('normalises tool origins and drops duplicates', () => {
+    const patch = parseSettingsPatch({
+      toolOrigins: [
+        { origin: 'localhost:8080', cors: false },
+        { origin: 'http://localhost:8080/', cors: true },
+      ],
+    });
+    expect(patch).toEqual({ toolOrigins: [{ origin: 'http://localhost:8080', cors: false }] });
+  });
+
+  test.each([
+    ['not an array', { toolOrigins: 'https://a.example' }],
+    ['an insecure origin', { toolOrigins: [{ origin: 'http://a.example', cors: false }] }],
+    ['a missing cors flag', { toolOrigins: [{ origin: 'https://a.example' }] }],
+    [
+      'more than 20 entries',
+      {
+        toolOrigins: Array.from({ length: 21 }, (_, i) => ({
+          origin: `https://t${i}.example`,
+          cors: false,
+        })),
+      },
+    ],
+  ])('rejects %s', (_, data) => {
+    expect(() => parseSettingsPatch(data)).toThrow('Invalid toolOrigins');
+  });
+
   test('normalises the Studio address', () => {
     expect(parseSettingsPatch({ studioOrigin: 'localhost:4800' })).toEqual({
       studioOrigin: 'http://localhost:4800',

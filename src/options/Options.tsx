@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { sendToBackground, type Settings } from '../shared/messages';
+import { ApiTools } from './ApiTools';
 import { StudioAddress } from './StudioAddress';
 
 export function Options() {
@@ -52,6 +53,12 @@ export function Options() {
           <p id="stay-signed-in-help" class="help">
             {t('staySignedInHelp')}
           </p>
+        </section>
+      )}
+      {settings && (
+        <section aria-labelledby="tools-heading">
+          <h2 id="tools-heading">{t('apiToolsHeading')}</h2>
+          <ApiTools tools={settings.toolOrigins} update={update} />
         </section>
       )}
       {settings && (

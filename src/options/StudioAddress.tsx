@@ -10,7 +10,7 @@ import {
   type AddressProblem,
 } from '../shared/studio-address';
 
-const PROBLEM_MESSAGES: Record<AddressProblem, MessageKey> = {
+export const ADDRESS_PROBLEM_MESSAGES: Record<AddressProblem, MessageKey> = {
   empty: 'errorAddressEmpty',
   spaces: 'errorAddressSpaces',
   invalid: 'errorAddressInvalid',
@@ -36,7 +36,7 @@ export function StudioAddress({ current, update }: Props) {
     setSaved(undefined);
     const parsed = parseStudioAddress(address);
     if ('problem' in parsed) {
-      setError(t(PROBLEM_MESSAGES[parsed.problem]));
+      setError(t(ADDRESS_PROBLEM_MESSAGES[parsed.problem]));
       return;
     }
     const { origin } = parsed;

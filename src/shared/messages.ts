@@ -38,12 +38,22 @@ export interface Settings {
   studioOrigin: string;
   /** Give the token to the API reference's playground, whose requests go through its server. */
   authenticateDocs: boolean;
+  /** Web-based API tools whose calls to the Studio API get the token header. */
+  toolOrigins: ToolOrigin[];
+}
+
+export interface ToolOrigin {
+  /** Such as `https://editor.swagger.io` or `http://localhost:8080`. */
+  origin: string;
+  /** Add CORS response headers for this origin, for tools that Studio's CORS does not allow. */
+  cors: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   staySignedIn: true,
   studioOrigin: STUDIO_ORIGIN,
   authenticateDocs: false,
+  toolOrigins: [],
 };
 
 export interface Credentials {

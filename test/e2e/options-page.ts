@@ -38,6 +38,13 @@ export class OptionsPage {
     }, on);
   }
 
+  /** Allows an API tool and waits until it is listed. */
+  async allowTool(address: string, origin: string): Promise<void> {
+    await this.page.getByLabel('Tool address').fill(address);
+    await this.page.getByRole('button', { name: 'Allow tool' }).click();
+    await this.page.getByRole('button', { name: `Remove ${origin}` }).waitFor();
+  }
+
   /** Enters a Studio address and presses Enter. */
   async submitAddress(address: string): Promise<void> {
     await this.address.fill(address);

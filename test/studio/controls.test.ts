@@ -66,7 +66,7 @@ test('hostRules maps served hosts to port', () => {
   expect(studio.hostRules).toBe(
     `MAP studio.edgeimpulse.com 127.0.0.1:${port}, MAP docs.edgeimpulse.com 127.0.0.1:${port}, ` +
       `MAP evil.example 127.0.0.1:${port}, MAP studio.acme.example 127.0.0.1:${port}, ` +
-      'MAP * ~NOTFOUND',
+      `MAP tool.example 127.0.0.1:${port}, MAP * ~NOTFOUND`,
   );
 });
 

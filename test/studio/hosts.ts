@@ -7,14 +7,23 @@ export const DOCS_HOST = 'docs.edgeimpulse.com';
 export const EVIL_HOST = 'evil.example';
 /** An enterprise Studio on its own host; the stand-in answers it as Studio. */
 export const ENTERPRISE_HOST = 'studio.acme.example';
+/** A web-based API tool that the user may allow; Studio's CORS answers do not include it. */
+export const TOOL_HOST = 'tool.example';
 
-export const SERVED_HOSTS = [STUDIO_HOST, DOCS_HOST, EVIL_HOST, ENTERPRISE_HOST] as const;
+export const SERVED_HOSTS = [
+  STUDIO_HOST,
+  DOCS_HOST,
+  EVIL_HOST,
+  ENTERPRISE_HOST,
+  TOOL_HOST,
+] as const;
 export type ServedHost = (typeof SERVED_HOSTS)[number];
 
 export const STUDIO_ORIGIN = `https://${STUDIO_HOST}`;
 export const DOCS_ORIGIN = `https://${DOCS_HOST}`;
 export const EVIL_ORIGIN = `https://${EVIL_HOST}`;
 export const ENTERPRISE_ORIGIN = `https://${ENTERPRISE_HOST}`;
+export const TOOL_ORIGIN = `https://${TOOL_HOST}`;
 
 /** Host names of the loopback interface. Node clients in tests address the stand-in by IP. */
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];

@@ -66,6 +66,6 @@ export function sendEvilPage(request: RecordedRequest, response: ServerResponse)
   } else if (pathname === '/frame') {
     sendHtml(response, 200, EVIL_FRAME);
   } else {
-    sendHtml(response, 200, hostPage(EVIL_HOST));
+    sendHtml(response, 200, hostPage(request.host));
   }
 }

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { SERVED_HOSTS } from './hosts';
+import { SERVED_HOSTS, TOOL_HOST } from './hosts';
 import type { RecordedRequest } from './requests';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -29,7 +29,9 @@ export function send(
 /** Returns the request's `Origin` if it is one of the served hosts over HTTPS. */
 function trustedOrigin(request: RecordedRequest): string | undefined {
   const origin = request.headers.origin;
-  const allowed = SERVED_HOSTS.map((host) => `https://${host}`);
+  const allowed = SERVED_HOSTS.filter((host) => host !== TOOL_HOST).map(
+    (host) => `https://${host}`,
+  );
   return origin !== undefined && allowed.includes(origin) ? origin : undefined;
 }
 

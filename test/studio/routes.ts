@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { GenericApiResponse } from 'edge-impulse-api';
 import { handleApi } from './api';
 import { cookieUser } from './auth';
-import { DOCS_HOST, EVIL_HOST, SERVED_HOSTS, servedHostFor, STUDIO_HOST } from './hosts';
+import { DOCS_HOST, EVIL_HOST, SERVED_HOSTS, servedHostFor, STUDIO_HOST, TOOL_HOST } from './hosts';
 import { handleLogin, handleNeedToSetPassword } from './login';
 import { sendAvatar, sendDocsPage, sendEvilPage, sendStudioPage } from './pages';
 import { pathnameOf, type RecordedRequest } from './requests';
@@ -45,7 +45,7 @@ export function route(
     sendPreflight(request, response);
   } else if (host === DOCS_HOST) {
     sendDocsPage(response);
-  } else if (host === EVIL_HOST) {
+  } else if (host === EVIL_HOST || host === TOOL_HOST) {
     sendEvilPage(request, response);
   } else if (host === STUDIO_HOST) {
     setCorsHeaders(request, response);
