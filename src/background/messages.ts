@@ -15,6 +15,7 @@ import { adoptStudioSession } from './adopt';
 import { validateSession } from './expiry';
 import { cancelCode, readView, signIn, signOut, submitCode } from './session';
 import { parseSettingsPatch, readSettings, updateSettings } from './settings';
+import { sessionItem } from './store';
 
 type Handlers = {
   [K in BackgroundMessageType]: (data: unknown) => Promise<BackgroundMessages[K]['response']>;
@@ -31,6 +32,10 @@ const handlers: Handlers = {
   cancelCode: () => cancelCode(),
   signOut: () => signOut(),
   adoptStudioSession: async () => adoptStudioSession((await readSettings()).studioOrigin),
+  copyToken: async () => {
+    const session = await sessionItem.get();
+    return session && !session.signingOut ? { token: session.token } : null;
+  },
   getSettings: () => readSettings(),
   updateSettings: (data) => updateSettings(parseSettingsPatch(data)),
 };

@@ -69,6 +69,8 @@ export interface BackgroundMessages {
   cancelCode: { request: null; response: SessionView };
   signOut: { request: null; response: SessionView };
   adoptStudioSession: { request: null; response: SessionView };
+  /** Returns the token for the clipboard; the popup asks only after the user confirms. */
+  copyToken: { request: null; response: { token: string } | null };
   getSettings: { request: null; response: Settings };
   updateSettings: { request: Partial<Settings>; response: Settings };
 }
