@@ -1,19 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { alice, EVIL_ORIGIN, STUDIO_HOST, STUDIO_ORIGIN, TOOL_ORIGIN } from '../studio';
-import { passwordOf, useExtensionAndStudio } from './harness';
+import { EVIL_ORIGIN, STUDIO_HOST, STUDIO_ORIGIN, TOOL_ORIGIN } from '../studio';
+import { useExtensionAndStudio, signInThroughPopup } from './harness';
 import { OptionsPage } from './options-page';
 import { fetchFromPage } from './page-requests';
-import { PopupPage } from './popup-page';
 
 const env = useExtensionAndStudio();
 const PROJECTS_URL = `${STUDIO_ORIGIN}/v1/api/projects`;
 
 async function signInAsAlice(): Promise<string> {
-  const popup = await PopupPage.open(env.browser);
-  await popup.signIn(alice.username, passwordOf(alice));
-  await popup.close();
-  const request = env.studio.requestsTo(STUDIO_HOST, '/v1/api/user').at(-1);
-  return env.studio.tokenOf(request!)!;
+  return (await signInThroughPopup(env)).token;
 }
 
 async function allowTool(): Promise<OptionsPage> {

@@ -1,21 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { alice, DOCS_ORIGIN, EVIL_ORIGIN, STUDIO_HOST, STUDIO_ORIGIN } from '../studio';
-import { passwordOf, useExtensionAndStudio, type E2E } from './harness';
+import { DOCS_ORIGIN, EVIL_ORIGIN, STUDIO_HOST, STUDIO_ORIGIN } from '../studio';
+import { useExtensionAndStudio, type E2E, signInThroughPopup } from './harness';
 import { fetchFromPage, xhrFromPage } from './page-requests';
-import { PopupPage } from './popup-page';
 
 const env = useExtensionAndStudio();
 const PROJECTS_URL = `${STUDIO_ORIGIN}/v1/api/projects`;
 
 /** Signs in as alice through the popup and returns the token Studio issued. */
-async function signInAsAlice({ browser, studio }: E2E): Promise<string> {
-  const popup = await PopupPage.open(browser);
-  await popup.signIn(alice.username, passwordOf(alice));
-  await popup.close();
-  const profileRequest = studio.requestsTo(STUDIO_HOST, '/v1/api/user').at(-1);
-  const token = profileRequest && studio.tokenOf(profileRequest);
-  if (!token) throw new Error('The extension loaded no profile after signing in');
-  studio.clearRequests();
+async function signInAsAlice(env: E2E): Promise<string> {
+  const { token } = await signInThroughPopup(env);
+  env.studio.clearRequests();
   return token;
 }
 

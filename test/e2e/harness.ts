@@ -3,8 +3,16 @@
  * browser profile with the extension for each test.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { startStudio, type Studio, type StudioOptions, type StudioUser } from '../studio';
+import {
+  alice,
+  startStudio,
+  STUDIO_HOST,
+  type Studio,
+  type StudioOptions,
+  type StudioUser,
+} from '../studio';
 import { ExtensionBrowser } from './extension-browser';
+import { PopupPage } from './popup-page';
 
 export interface E2E {
   studio: Studio;
@@ -34,4 +42,21 @@ export function useExtensionAndStudio(options: StudioOptions = {}): E2E {
 export function passwordOf(user: StudioUser): string {
   if (user.password === undefined) throw new Error(`${user.username} has no password`);
   return user.password;
+}
+
+/**
+ * Signs in through the popup and returns the token Studio issued, as the profile request that
+ * the extension made with it shows. The popup is closed unless `keepPopup` is set.
+ */
+export async function signInThroughPopup(
+  { browser, studio }: { browser: ExtensionBrowser; studio: Studio },
+  { user = alice, keepPopup = false }: { user?: StudioUser; keepPopup?: boolean } = {},
+): Promise<{ token: string; popup: PopupPage }> {
+  const popup = await PopupPage.open(browser);
+  await popup.signIn(user.username, passwordOf(user));
+  if (!keepPopup) await popup.close();
+  const request = studio.requestsTo(STUDIO_HOST, '/v1/api/user').at(-1);
+  const token = request && studio.tokenOf(request);
+  if (!token) throw new Error('The extension loaded no profile after signing in');
+  return { token, popup };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { alice, STUDIO_HOST, STUDIO_ORIGIN } from '../studio';
 import { ExtensionBrowser } from './extension-browser';
-import { passwordOf, useExtensionAndStudio, type E2E } from './harness';
+import { useExtensionAndStudio, type E2E, signInThroughPopup } from './harness';
 import { OptionsPage } from './options-page';
 import { fetchFromPage } from './page-requests';
 import { PopupPage } from './popup-page';
@@ -14,11 +14,8 @@ const env = useExtensionAndStudio();
 /** Seconds a token lives so that the session, which ends a minute early, ends after 3 s. */
 const SHORT_LIFETIME_SECONDS = 63;
 
-async function signInAsAlice({ browser, studio }: E2E) {
-  const popup = await PopupPage.open(browser);
-  await popup.signIn(alice.username, passwordOf(alice));
-  const request = studio.requestsTo(STUDIO_HOST, '/v1/api/user').at(-1);
-  return { popup, token: request && studio.tokenOf(request) };
+function signInAsAlice(env: E2E) {
+  return signInThroughPopup(env, { keepPopup: true });
 }
 
 /** Calls the API from a Studio page and returns the token Studio received, if any. */

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
-  alice,
   DOCS_ORIGIN,
   EVIL_HOST,
   EVIL_ORIGIN,
@@ -9,7 +8,7 @@ import {
   STUDIO_HOST,
   STUDIO_ORIGIN,
 } from '../studio';
-import { passwordOf, useExtensionAndStudio } from './harness';
+import { useExtensionAndStudio, signInThroughPopup } from './harness';
 import { OptionsPage } from './options-page';
 import { PopupPage } from './popup-page';
 
@@ -17,11 +16,7 @@ const env = useExtensionAndStudio();
 const PROJECTS_URL = `${STUDIO_ORIGIN}/v1/api/projects`;
 
 async function signInAsAlice(): Promise<string> {
-  const popup = await PopupPage.open(env.browser);
-  await popup.signIn(alice.username, passwordOf(alice));
-  await popup.close();
-  const request = env.studio.requestsTo(STUDIO_HOST, '/v1/api/user').at(-1);
-  return env.studio.tokenOf(request!)!;
+  return (await signInThroughPopup(env)).token;
 }
 
 async function setAuthenticateDocs(on: boolean): Promise<void> {

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { alice, startStudio, STUDIO_HOST, STUDIO_ORIGIN, type Studio } from '../studio';
+import { startStudio, STUDIO_HOST, STUDIO_ORIGIN, type Studio } from '../studio';
 import { ExtensionBrowser } from './extension-browser';
-import { passwordOf } from './harness';
+import { signInThroughPopup } from './harness';
 import { fetchFromPage } from './page-requests';
 import { PopupPage } from './popup-page';
 
@@ -19,13 +19,7 @@ afterAll(async () => {
 });
 
 async function signInAsAlice(browser: ExtensionBrowser): Promise<string> {
-  const popup = await PopupPage.open(browser);
-  await popup.signIn(alice.username, passwordOf(alice));
-  await popup.close();
-  const request = studio.requestsTo(STUDIO_HOST, '/v1/api/user').at(-1);
-  const token = request && studio.tokenOf(request);
-  if (!token) throw new Error('The extension loaded no profile after signing in');
-  return token;
+  return (await signInThroughPopup({ browser, studio })).token;
 }
 
 /** Calls the API from a Studio page, as Studio's own scripts do, and returns the token sent. */

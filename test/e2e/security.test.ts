@@ -12,20 +12,14 @@ import {
   STUDIO_ORIGIN,
 } from '../studio';
 import { EXTENSION_DIR } from './extension-browser';
-import { passwordOf, useExtensionAndStudio } from './harness';
+import { passwordOf, useExtensionAndStudio, signInThroughPopup } from './harness';
 import { fetchFromPage } from './page-requests';
 import { PopupPage } from './popup-page';
 
 const env = useExtensionAndStudio();
 
 async function signInAsAlice(): Promise<string> {
-  const popup = await PopupPage.open(env.browser);
-  await popup.signIn(alice.username, passwordOf(alice));
-  await popup.close();
-  const request = env.studio.requestsTo(STUDIO_HOST, '/v1/api/user').at(-1);
-  const token = request && env.studio.tokenOf(request);
-  if (!token) throw new Error('The extension loaded no profile after signing in');
-  return token;
+  return (await signInThroughPopup(env)).token;
 }
 
 describe('security: pages cannot reach the extension', () => {
