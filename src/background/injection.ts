@@ -39,7 +39,11 @@ export const EXPIRY_LEAD_MS = 60_000;
  * earlier session left.
  */
 export async function authenticateBrowser(credential: Credential): Promise<void> {
-  const { token, studioOrigin, expiresAt, persistent = true } = credential;
+  // The three steps touch separate browser state, so they run side by side.
+  await Promise.all([setRules(credential), scheduleExpiry(credential), setCookie(credential)]);
+}
+
+async function setRules({ token, studioOrigin, persistent = true }: Credential): Promise<void> {
   const { toolOrigins } = await readSettings();
   const initiators = [
     hostOf(studioOrigin),
@@ -61,10 +65,17 @@ export async function authenticateBrowser(credential: Credential): Promise<void>
     await dnr.updateDynamicRules(removal);
     await dnr.updateSessionRules(update);
   }
+}
+
+async function scheduleExpiry({ expiresAt }: Credential): Promise<void> {
   await browser.alarms.clear(EXPIRY_ALARM);
   if (expiresAt !== undefined) {
     await browser.alarms.create(EXPIRY_ALARM, { when: expiresAt - EXPIRY_LEAD_MS });
   }
+}
+
+async function setCookie(credential: Credential): Promise<void> {
+  const { token, studioOrigin, expiresAt, persistent = true } = credential;
   await cookieFingerprintItem.set({ studioOrigin, sha256: await sha256(token) });
   await browser.cookies.set({
     url: `${studioOrigin}/`,

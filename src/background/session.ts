@@ -111,8 +111,10 @@ function startLogin(request: LoginRequest): Promise<void> {
       verifyingCode,
     });
     await noticeItem.remove();
-    await notifyPages();
+    // The login request starts at once; telling open pages about it need not delay it.
+    const notified = notifyPages();
     await attemptLogin((await readSettings()).studioOrigin, request);
+    await notified;
   };
   loginInFlight = run().finally(() => {
     loginInFlight = undefined;
