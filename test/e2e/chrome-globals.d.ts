@@ -8,6 +8,13 @@ declare const chrome: {
   storage: Record<'local' | 'session' | 'sync', { get(): Promise<Record<string, unknown>> }>;
   declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
   tabs: { query(filter: { url?: string }): Promise<{ id?: number }[]> };
+  scripting: {
+    executeScript(injection: {
+      target: { tabId: number };
+      world: 'ISOLATED' | 'MAIN';
+      func: () => unknown;
+    }): Promise<{ result?: unknown }[]>;
+  };
   action: {
     getBadgeText(details: object): Promise<string>;
     getTitle(details: object): Promise<string>;

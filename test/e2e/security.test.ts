@@ -104,6 +104,42 @@ describe('security: the token stays out of sight', () => {
   });
 });
 
+describe('security: content scripts', () => {
+  test('cannot read the token from any storage area', async () => {
+    const token = await signInAsAlice();
+    const page = await env.browser.newPage(`${STUDIO_ORIGIN}/`);
+    const worker = await env.browser.worker();
+
+    // executeScript in the isolated world runs the function as this extension's content script.
+    const seen = await worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      const [result] = await chrome.scripting.executeScript({
+        target: { tabId: tab!.id! },
+        world: 'ISOLATED',
+        func: async () => {
+          const read = async (area: 'local' | 'session' | 'sync') => {
+            try {
+              return JSON.stringify(await chrome.storage[area].get());
+            } catch (error) {
+              return `rejected: ${String(error)}`;
+            }
+          };
+          return {
+            local: await read('local'),
+            session: await read('session'),
+            sync: await read('sync'),
+          };
+        },
+      });
+      return result?.result as Record<string, string>;
+    }, page.url());
+    for (const area of ['local', 'session', 'sync']) {
+      expect(seen[area], area).toBeDefined();
+      expect(seen[area], area).not.toContain(token);
+    }
+  });
+});
+
 describe('security: the header goes to Studio only', () => {
   test('a redirect from Studio to another host drops the token', async () => {
     const token = await signInAsAlice();
