@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
+import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html.js';
 
+/** Set by scripts/build.js, which builds both; `vite build` alone builds for Chrome. */
 const browser = process.env.TARGET_BROWSER ?? 'chrome';
+if (browser !== 'chrome' && browser !== 'firefox') {
+  throw new Error(`Invalid TARGET_BROWSER "${browser}": expected "chrome" or "firefox".`);
+}
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 export default defineConfig({
@@ -15,6 +20,7 @@ export default defineConfig({
     target: 'es2022',
   },
   plugins: [
+    preactWithoutInnerHtml(),
     preact(),
     webExtension({
       browser,
