@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { installFakeFetch, jsonResponse, makeJwt, ALICE_PROFILE } from '../testing/fake-fetch';
-import { storedCookies } from '../testing/fake-browser';
+import { grantedOrigins, storedCookies } from '../testing/fake-browser';
 import { cancelCode, readView, signIn, signOut, submitCode } from './session';
 import { pendingLoginItem, sessionItem } from './store';
 
@@ -242,6 +242,23 @@ describe('signOut', () => {
     expect(rules).toHaveLength(1);
     expect(rules[0]?.action.requestHeaders?.[0]?.value).toBe(bobToken);
     expect(storedCookies().map((cookie) => cookie.value)).toEqual([bobToken]);
+  });
+});
+
+describe('missing host access', () => {
+  test('the view names what is missing and no login is sent', async () => {
+    grantedOrigins.delete('https://studio.edgeimpulse.com/*');
+    const { calls } = installFakeFetch();
+
+    expect(await readView()).toMatchObject({
+      status: 'signedOut',
+      missingAccess: ['https://studio.edgeimpulse.com/*'],
+    });
+    const view = await signIn(ALICE);
+    expect(view).toMatchObject({
+      failure: { kind: 'accessMissing', host: 'studio.edgeimpulse.com' },
+    });
+    expect(calls).toHaveLength(0);
   });
 });
 

@@ -5,8 +5,10 @@
  */
 import browser from 'webextension-polyfill';
 import type { Failure } from '../shared/failure';
+import { DOCS_HOST, hostOf } from '../shared/hosts';
 import { readJwtExpiry } from '../shared/jwt';
 import { log } from '../shared/log';
+import { isDefaultStudio, originPattern } from '../shared/studio-address';
 import type { Credentials, Profile, SessionChangedMessage, SessionView } from '../shared/messages';
 import { updateBadge } from './badge';
 import { authenticateBrowser, deauthenticateBrowser } from './injection';
@@ -53,6 +55,10 @@ export async function readView(): Promise<SessionView> {
       : { status, studioOrigin, username, ...(failure ? { failure } : {}) };
   }
   const notice = await noticeItem.get();
+  const missingAccess = await findMissingAccess(studioOrigin);
+  if (missingAccess.length > 0) {
+    return { status: 'signedOut', studioOrigin, ...notice, missingAccess };
+  }
   const studioSession = await findStudioSession(studioOrigin);
   const offer = studioSession ? { studioSession: { username: studioSession.username } } : {};
   return { status: 'signedOut', studioOrigin, ...notice, ...offer };
@@ -124,6 +130,10 @@ function startLogin(request: LoginRequest): Promise<void> {
 
 async function attemptLogin(studioOrigin: string, request: LoginRequest): Promise<void> {
   try {
+    // Without host access the request would fail like a network fault, which misleads.
+    if ((await findMissingAccess(studioOrigin)).length > 0) {
+      throw new StudioError({ kind: 'accessMissing', host: hostOf(studioOrigin) });
+    }
     const token = await login(studioOrigin, request);
     await startSession(studioOrigin, token, request.username);
     await pendingLoginItem.remove();
@@ -251,4 +261,19 @@ export async function notifyPages(): Promise<void> {
   await syncPlaygroundTabs();
   const message: SessionChangedMessage = { type: 'sessionChanged', data: view };
   await browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+/**
+ * Returns the host access the extension needs but lacks: the Studio host, and the docs host
+ * for the default Studio. Firefox makes host permissions optional, and every browser lets the
+ * user withdraw them.
+ */
+export async function findMissingAccess(studioOrigin: string): Promise<string[]> {
+  const needed = [originPattern(studioOrigin)];
+  if (isDefaultStudio(studioOrigin)) needed.push(`https://${DOCS_HOST}/*`);
+  const missing: string[] = [];
+  for (const pattern of needed) {
+    if (!(await browser.permissions.contains({ origins: [pattern] }))) missing.push(pattern);
+  }
+  return missing;
 }

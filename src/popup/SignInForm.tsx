@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../shared/i18n';
 import { findInputProblem, type InputProblem } from '../shared/input';
 import type { SessionView } from '../shared/messages';
+import { AccessRequest } from './AccessRequest';
 import { Alert } from './Alert';
 import { StudioSessionOffer } from './StudioSessionOffer';
 import { useFocus } from './use-focus';
@@ -62,6 +63,9 @@ export function SignInForm({ view, error, send }: Props) {
   const describedBy = (field: Field) => (invalid?.field === field ? 'form-error' : undefined);
   return (
     <>
+      {view.status === 'signedOut' && view.missingAccess && (
+        <AccessRequest patterns={view.missingAccess} send={send} />
+      )}
       {view.status === 'signedOut' && view.studioSession && (
         <StudioSessionOffer username={view.studioSession.username} send={send} />
       )}

@@ -23,6 +23,8 @@ export type Failure =
   | { kind: 'interrupted' }
   /** The code came after the pending login's 5 minutes. */
   | { kind: 'codeExpired' }
+  /** The browser gives the extension no access to the Studio host. */
+  | { kind: 'accessMissing'; host: string }
   | { kind: 'expired' };
 
 /** Returns the sentence that tells the user what failed and what to do next. */
@@ -37,6 +39,8 @@ export function describeFailure(failure: Failure): string {
         : t('errorCodeRejected', failure.serverMessage);
     case 'codeExpired':
       return t('errorCodeExpired');
+    case 'accessMissing':
+      return t('errorAccessMissing', failure.host);
     case 'http':
       return describeHttpFailure(failure.status, failure.serverMessage);
     case 'rateLimited':

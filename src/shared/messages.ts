@@ -25,6 +25,8 @@ export type SessionView =
       failure?: Failure;
       /** Set when the browser has a Studio session of its own that the extension could adopt. */
       studioSession?: { username?: string };
+      /** Host access the user withheld or never granted, as match patterns, if any. */
+      missingAccess?: string[];
     }
   | { status: 'signingIn'; studioOrigin: string; username: string; verifyingCode?: boolean }
   | { status: 'needsCode'; studioOrigin: string; username: string; failure?: Failure }

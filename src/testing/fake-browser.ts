@@ -101,6 +101,11 @@ for (const area of ['local', 'session'] as const) {
 
 /** Host permissions granted at run time, as match patterns. */
 export const grantedOrigins = new Set<string>();
+/** Host permissions from the manifest, granted at install unless a test withholds them. */
+export const MANIFEST_ORIGINS = [
+  'https://studio.edgeimpulse.com/*',
+  'https://docs.edgeimpulse.com/*',
+];
 
 Object.assign(fakeBrowser, {
   permissions: {
@@ -123,6 +128,7 @@ export function resetFakeBrowser(): void {
   sessionRules = [];
   storageAccessLevels.clear();
   grantedOrigins.clear();
+  for (const origin of MANIFEST_ORIGINS) grantedOrigins.add(origin);
 }
 
 /** Returns every cookie the code under test set, as the browser's cookie jar would hold them. */

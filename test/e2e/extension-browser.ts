@@ -102,6 +102,17 @@ export class ExtensionBrowser {
     await page.close();
   }
 
+  /** Withholds all site access, as a user does by choosing "On click" on chrome://extensions. */
+  async withholdSiteAccess(): Promise<void> {
+    const page = await this.newPage(`chrome://extensions/?id=${this.extensionId}`);
+    await page.evaluate(async (extensionId) => {
+      const developer = (chrome as unknown as { developerPrivate: DeveloperPrivate })
+        .developerPrivate;
+      await developer.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_CLICK' });
+    }, this.extensionId);
+    await page.close();
+  }
+
   /** Closes the browser; the profile folder stays when the caller passed it in. */
   async close(): Promise<void> {
     await this.context.close();
