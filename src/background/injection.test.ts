@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { storedCookies } from '../testing/fake-browser';
 import { makeJwt } from '../testing/fake-fetch';
@@ -31,6 +31,28 @@ describe('authenticateBrowser', () => {
 
     const alarm = await browser.alarms.get(EXPIRY_ALARM);
     expect(alarm?.scheduledTime).toBe(EXPIRES_AT - 60_000);
+  });
+});
+
+describe('authenticateBrowser again', () => {
+  test('leaves matching rules, alarm and cookie alone', async () => {
+    await authenticateBrowser(credential);
+    const updateRules = vi.spyOn(browser.declarativeNetRequest, 'updateDynamicRules');
+    const setCookie = vi.spyOn(browser.cookies, 'set');
+
+    await authenticateBrowser(credential);
+    expect(updateRules).not.toHaveBeenCalled();
+    expect(setCookie).not.toHaveBeenCalled();
+  });
+
+  test('rewrites them for a new token', async () => {
+    await authenticateBrowser(credential);
+    const token = makeJwt(EXPIRES_AT / 1000, 'bob');
+
+    await authenticateBrowser({ ...credential, token });
+    const [rule] = await browser.declarativeNetRequest.getDynamicRules();
+    expect(rule?.action.requestHeaders?.[0]?.value).toBe(token);
+    expect(storedCookies().map((cookie) => cookie.value)).toEqual([token]);
   });
 });
 

@@ -2,7 +2,7 @@
  * Keeps the browser's authentication in step with the stored session: the header rule for
  * Studio API calls and the `jwt` cookie for Studio pages.
  */
-import browser from 'webextension-polyfill';
+import browser, { type DeclarativeNetRequest } from 'webextension-polyfill';
 import { DOCS_HOST, hostOf, STUDIO_ORIGIN, TOKEN_COOKIE } from '../shared/hosts';
 import { defineStorageItem } from '../shared/storage-item';
 import { ALL_RULE_IDS, buildCorsRules, buildHeaderRule } from './header-rule';
@@ -58,6 +58,11 @@ async function setRules({ token, studioOrigin, persistent = true }: Credential):
   const removal = { removeRuleIds: ALL_RULE_IDS };
   // Session rules end with the browser; dynamic rules persist until removed.
   const dnr = browser.declarativeNetRequest;
+  // Every worker start lands here; rewriting rules that already match costs tens of ms.
+  const [current, other] = persistent
+    ? [await dnr.getDynamicRules(), await dnr.getSessionRules()]
+    : [await dnr.getSessionRules(), await dnr.getDynamicRules()];
+  if (other.length === 0 && sameRules(current, rules)) return;
   if (persistent) {
     await dnr.updateSessionRules(removal);
     await dnr.updateDynamicRules(update);
@@ -68,17 +73,50 @@ async function setRules({ token, studioOrigin, persistent = true }: Credential):
 }
 
 async function scheduleExpiry({ expiresAt }: Credential): Promise<void> {
+  const when = expiresAt === undefined ? undefined : expiresAt - EXPIRY_LEAD_MS;
+  const alarm = await browser.alarms.get(EXPIRY_ALARM);
+  if (alarm?.scheduledTime === when) return;
   await browser.alarms.clear(EXPIRY_ALARM);
-  if (expiresAt !== undefined) {
-    await browser.alarms.create(EXPIRY_ALARM, { when: expiresAt - EXPIRY_LEAD_MS });
-  }
+  if (when !== undefined) await browser.alarms.create(EXPIRY_ALARM, { when });
+}
+
+/** Compares rules by content; the browser may return them with its defaults filled in. */
+function sameRules(
+  current: DeclarativeNetRequest.Rule[],
+  wanted: DeclarativeNetRequest.Rule[],
+): boolean {
+  if (current.length !== wanted.length) return false;
+  const byId = new Map(current.map((rule) => [rule.id, rule]));
+  return wanted.every((rule) => {
+    const existing = byId.get(rule.id);
+    return existing !== undefined && contains(existing, rule);
+  });
+}
+
+/** Tells whether every field set in `wanted` has the same value in `actual`. */
+function contains(actual: unknown, wanted: unknown): boolean {
+  if (typeof wanted !== 'object' || wanted === null) return actual === wanted;
+  if (typeof actual !== 'object' || actual === null) return false;
+  return Object.entries(wanted).every(([key, value]) =>
+    contains((actual as Record<string, unknown>)[key], value),
+  );
 }
 
 async function setCookie(credential: Credential): Promise<void> {
   const { token, studioOrigin, expiresAt, persistent = true } = credential;
-  await cookieFingerprintItem.set({ studioOrigin, sha256: await sha256(token) });
+  const url = `${studioOrigin}/`;
+  const cookies = await browser.cookies.getAll({ url, name: TOKEN_COOKIE });
+  const fingerprint = await cookieFingerprintItem.get();
+  const digest = await sha256(token);
+  // A session cookie is one without an expiry; whether it has one follows the setting.
+  const sessionCookie = !(persistent && expiresAt !== undefined);
+  const current = cookies.some(
+    (cookie) => cookie.hostOnly && cookie.value === token && cookie.session === sessionCookie,
+  );
+  if (current && fingerprint?.sha256 === digest) return;
+  await cookieFingerprintItem.set({ studioOrigin, sha256: digest });
   await browser.cookies.set({
-    url: `${studioOrigin}/`,
+    url,
     name: TOKEN_COOKIE,
     value: token,
     path: '/',

@@ -50,6 +50,7 @@ describe('stay signed in', () => {
 
     await updateSettings({ staySignedIn: false });
     expect(await areasHoldingToken()).toEqual(['session']);
+    expect(storedCookies()[0]).not.toHaveProperty('expirationDate');
     expect(await browser.declarativeNetRequest.getDynamicRules()).toEqual([]);
     expect(await browser.declarativeNetRequest.getSessionRules()).toHaveLength(1);
   });

@@ -31,7 +31,8 @@ const fakeCookies = {
     );
     const hostOnly = details.domain === undefined;
     const domain = details.domain ?? new URL(details.url).host;
-    const cookie = { ...details, domain, hostOnly } as unknown as Cookies.Cookie;
+    const session = details.expirationDate === undefined;
+    const cookie = { ...details, domain, hostOnly, session } as unknown as Cookies.Cookie;
     cookies.push(cookie);
     return cookie;
   },
