@@ -59,7 +59,7 @@ export function buildHeaderRule(
 
 /**
  * Builds, for each API tool with CORS switched on, a rule that lets that origin read Studio's
- * answers. Only requests the tool itself starts match, so no other site gains access.
+ * responses. Only requests the tool itself starts match, so no other site gains access.
  */
 export function buildCorsRules(
   studioOrigin: string,
@@ -85,7 +85,7 @@ export function buildCorsRules(
         urlFilter: `|${studioOrigin}/v1/api/`,
         requestDomains: [hostOf(studioOrigin)],
         initiatorDomains: [hostOf(tool.origin)],
-        // NOTE: whether Chromium lets these rules answer a CORS preflight is not tested.
+        // NOTE: whether Chromium applies these rules to a CORS preflight is not tested.
         resourceTypes: ['xmlhttprequest', 'other'],
       },
     }));

@@ -10,7 +10,7 @@ export { readSettings };
 
 /**
  * Saves settings and applies them at once. A running session moves to the storage area,
- * rule type and cookie lifetime that "stay signed in" asks for. A new Studio address ends
+ * rule type and cookie lifetime that the "stay signed in" setting selects. A new Studio address ends
  * the session, because a token belongs to the host that issued it.
  */
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
@@ -36,7 +36,7 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   return settings;
 }
 
-/** Rejects an address the extension has no host permission for; the options page asks first. */
+/** Rejects an address the extension has no host permission for; the options page requests it first. */
 async function requireHostPermission(studioOrigin: string): Promise<void> {
   if (isDefaultStudio(studioOrigin)) return;
   const granted = await browser.permissions.contains({ origins: [originPattern(studioOrigin)] });

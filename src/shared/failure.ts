@@ -1,11 +1,11 @@
 /**
- * Why a sign-in step failed, in a form that crosses the message boundary, and the one place
- * that turns it into a sentence for the user.
+ * Failure reasons of sign-in steps, in a form that crosses the message boundary, and the one
+ * place that turns them into sentences for the user.
  */
 import { t } from './i18n';
 
 export type Failure =
-  /** Studio answered `success: false`, often with HTTP 200, and an `error` text. */
+  /** Studio returned `success: false`, often with HTTP 200, and an `error` text. */
   | { kind: 'rejected'; serverMessage: string }
   /** Studio rejected the authenticator code. */
   | { kind: 'codeRejected'; serverMessage: string }
@@ -16,7 +16,7 @@ export type Failure =
   | { kind: 'ssoOnly' }
   | { kind: 'invalidResponse'; status: number }
   | { kind: 'missingToken' }
-  /** The token in Studio's answer is not a compact JWT. */
+  /** The token in Studio's response is not a compact JWT. */
   | { kind: 'invalidToken' }
   | { kind: 'network'; host: string }
   | { kind: 'timeout'; host: string; seconds: number }
@@ -27,7 +27,7 @@ export type Failure =
   | { kind: 'accessMissing'; host: string }
   | { kind: 'expired' };
 
-/** Returns the sentence that tells the user what failed and what to do next. */
+/** Returns the sentence that names what failed and what the user can do next. */
 export function describeFailure(failure: Failure): string {
   switch (failure.kind) {
     case 'rejected':

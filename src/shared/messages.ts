@@ -16,7 +16,7 @@ export interface Profile {
   photo?: string;
 }
 
-/** What the popup may know of the session: everything except the token. */
+/** The session as extension pages see it: everything except the token. */
 export type SessionView =
   | {
       status: 'signedOut';
@@ -32,7 +32,7 @@ export type SessionView =
   | { status: 'needsCode'; studioOrigin: string; username: string; failure?: Failure }
   | { status: 'signedIn'; studioOrigin: string; profile: Profile; expiresAt?: number };
 
-/** What the user sets on the options page. */
+/** Settings the user changes on the options page. */
 export interface Settings {
   /** Keep the session after the browser closes (default). Off: memory only. */
   staySignedIn: boolean;
@@ -71,7 +71,7 @@ export interface BackgroundMessages {
   cancelCode: { request: null; response: SessionView };
   signOut: { request: null; response: SessionView };
   adoptStudioSession: { request: null; response: SessionView };
-  /** Returns the token for the clipboard; the popup asks only after the user confirms. */
+  /** Returns the token for the clipboard; the popup requests it only after the user confirms. */
   copyToken: { request: null; response: { token: string } | null };
   getSettings: { request: null; response: Settings };
   updateSettings: { request: Partial<Settings>; response: Settings };
