@@ -1,5 +1,7 @@
 // Keeps the built JavaScript of each context within its gzip budget. The budgets, and the
 // targets that some contexts are still above, are in bench/budgets.ts.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { KIB, SIZE_BUDGETS, type BudgetedContext } from '../../bench/budgets';
 import { measureBuild, unreferencedFiles } from '../../bench/sizes';
@@ -11,10 +13,13 @@ describe('size: gzip budgets', () => {
   for (const context of Object.keys(SIZE_BUDGETS) as BudgetedContext[]) {
     const gzipBytes = build.contexts.find((size) => size.context === context)?.jsGzipBytes;
     const budgetBytes = SIZE_BUDGETS[context].budgetKib * KIB;
-    // The extension has no content scripts yet. Their budget applies once one is added.
-    const absent = context === 'content' && gzipBytes === undefined;
-
-    test.skipIf(absent)(`${context} JavaScript within budget`, () => {
+    test(`${context} JavaScript within budget`, async () => {
+      if (context === 'content' && gzipBytes === undefined) {
+        // The extension has no content scripts yet; their budget applies once one is added.
+        const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+        expect(manifest.content_scripts).toBeUndefined();
+        return;
+      }
       expect(gzipBytes, `${context} has no JavaScript in ${EXTENSION_DIR}`).toBeDefined();
       expect(
         gzipBytes,
