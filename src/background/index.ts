@@ -8,6 +8,7 @@ import { handleAlarm, handleApiResponse } from './expiry';
 import { reconcile } from './lifecycle';
 import { handleMessage } from './messages';
 import { handleTabUpdated } from './playground';
+import { handleTabRemoved } from './tab-rules';
 
 // Reconcile at every start, not in runtime.onStartup: that event does not fire when an
 // idle worker is started again, and Chromium skips it for unpacked extensions.
@@ -21,6 +22,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   void ready.then(() => handleTabUpdated(tabId, change, tab));
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void ready.then(() => handleTabRemoved(tabId));
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {

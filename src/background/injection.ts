@@ -7,6 +7,7 @@ import { DOCS_HOST, hostOf, STUDIO_ORIGIN, TOKEN_COOKIE } from '../shared/hosts'
 import { defineStorageItem } from '../shared/storage-item';
 import { ALL_RULE_IDS, buildCorsRules, buildHeaderRule } from './header-rule';
 import { readSettings } from './store';
+import { applyTabRules, removeTabRules } from './tab-rules';
 
 export interface Credential {
   token: string;
@@ -40,7 +41,12 @@ export const EXPIRY_LEAD_MS = 60_000;
  */
 export async function authenticateBrowser(credential: Credential): Promise<void> {
   // The three steps touch separate browser state, so they run side by side.
-  await Promise.all([setRules(credential), scheduleExpiry(credential), setCookie(credential)]);
+  await Promise.all([
+    setRules(credential),
+    applyTabRules(credential.token, credential.studioOrigin),
+    scheduleExpiry(credential),
+    setCookie(credential),
+  ]);
 }
 
 async function setRules({ token, studioOrigin, persistent = true }: Credential): Promise<void> {
@@ -137,6 +143,7 @@ async function setCookie(credential: Credential): Promise<void> {
  */
 export async function deauthenticateBrowser(credential?: Credential): Promise<void> {
   await browser.alarms.clear(EXPIRY_ALARM);
+  await removeTabRules();
   const removal = { removeRuleIds: ALL_RULE_IDS };
   await browser.declarativeNetRequest.updateDynamicRules(removal);
   await browser.declarativeNetRequest.updateSessionRules(removal);

@@ -48,6 +48,12 @@ describe('handleMessage', () => {
     await expect(handleMessage({ type: 'signIn', data }, POPUP)).rejects.toThrow('Invalid');
   });
 
+  test.each([-1, 1.5, '7', null])('setTabAuthentication rejects tab id %j', async (tabId) => {
+    await expect(
+      handleMessage({ type: 'setTabAuthentication', data: { tabId, on: true } }, POPUP),
+    ).rejects.toThrow('Invalid tabId');
+  });
+
   test.each(['12345', 'abcdef', '123456789'])('submitCode rejects %s', async (code) => {
     await expect(handleMessage({ type: 'submitCode', data: { code } }, POPUP)).rejects.toThrow(
       'Invalid code',

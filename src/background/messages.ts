@@ -2,7 +2,7 @@
  * The background's message handlers, one per message type. Each request is checked for its
  * sender and its shape before a handler runs.
  */
-import type { Runtime } from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { findInputProblem, isValidCode, normalizeCode } from '../shared/input';
 import { log } from '../shared/log';
 import {
@@ -16,6 +16,7 @@ import { validateSession } from './expiry';
 import { cancelCode, readView, signIn, signOut, submitCode } from './session';
 import { parseSettingsPatch, readSettings, updateSettings } from './settings';
 import { sessionItem } from './store';
+import { readAuthenticatedTabs, setTabAuthenticated } from './tab-rules';
 
 type Handlers = {
   [K in BackgroundMessageType]: (data: unknown) => Promise<BackgroundMessages[K]['response']>;
@@ -35,6 +36,16 @@ const handlers: Handlers = {
   copyToken: async () => {
     const session = await sessionItem.get();
     return session && !session.signingOut ? { token: session.token } : null;
+  },
+  getTabAuthentication: async (data) => {
+    const tabId = await parseTabId(data);
+    return (await readAuthenticatedTabs()).includes(tabId);
+  },
+  setTabAuthentication: async (data) => {
+    const tabId = await parseTabId(data);
+    const on = (data as { on?: unknown }).on === true;
+    const session = await sessionItem.get();
+    return setTabAuthenticated(tabId, on, session && !session.signingOut ? session : undefined);
   },
   getSettings: () => readSettings(),
   updateSettings: (data) => updateSettings(parseSettingsPatch(data)),
@@ -66,6 +77,16 @@ function parseCode(data: unknown): string {
   const code = normalizeCode(parseInput((data as { code?: unknown } | null)?.code, 'code'));
   if (!isValidCode(code)) throw new Error('Invalid code: expected 6 to 8 digits');
   return code;
+}
+
+/** Accepts the id of an open tab; the browser's own lookup rejects any other number. */
+async function parseTabId(data: unknown): Promise<number> {
+  const tabId = (data as { tabId?: unknown } | null)?.tabId;
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) {
+    throw new Error('Invalid tabId: expected the id of an open tab');
+  }
+  await browser.tabs.get(tabId);
+  return tabId;
 }
 
 /** Accepts a string that passes the same checks as the popup's form. */

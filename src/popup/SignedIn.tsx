@@ -1,6 +1,7 @@
 import { hostOf } from '../shared/hosts';
 import { t } from '../shared/i18n';
 import type { Profile, SessionView } from '../shared/messages';
+import { AuthenticateTab } from './AuthenticateTab';
 import { CopyToken } from './CopyToken';
 import { useFocus } from './use-focus';
 import type { SendAction } from './use-session';
@@ -41,6 +42,7 @@ export function SignedIn({ view, send }: { view: SignedInView; send: SendAction 
       <button type="button" ref={signOutButton} onClick={() => send('signOut', null)}>
         {t('signOutButton')}
       </button>
+      <AuthenticateTab studioOrigin={studioOrigin} />
       <CopyToken />
     </section>
   );

@@ -73,6 +73,8 @@ export interface BackgroundMessages {
   adoptStudioSession: { request: null; response: SessionView };
   /** Returns the token for the clipboard; the popup requests it only after the user confirms. */
   copyToken: { request: null; response: { token: string } | null };
+  getTabAuthentication: { request: { tabId: number }; response: boolean };
+  setTabAuthentication: { request: { tabId: number; on: boolean }; response: boolean };
   getSettings: { request: null; response: Settings };
   updateSettings: { request: Partial<Settings>; response: Settings };
 }

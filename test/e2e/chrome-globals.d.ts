@@ -6,7 +6,11 @@ declare const chrome: {
     sendMessage(message: unknown): Promise<unknown>;
   };
   storage: Record<'local' | 'session' | 'sync', { get(): Promise<Record<string, unknown>> }>;
-  declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
+  declarativeNetRequest: {
+    getDynamicRules(): Promise<unknown[]>;
+    getSessionRules(): Promise<unknown[]>;
+  };
+  windows: { create(options: { url: string; type: string; focused: boolean }): Promise<unknown> };
   tabs: { query(filter: { url?: string }): Promise<{ id?: number }[]> };
   scripting: {
     executeScript(injection: {

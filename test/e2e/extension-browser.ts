@@ -102,6 +102,30 @@ export class ExtensionBrowser {
     await page.close();
   }
 
+  /**
+   * Clicks the extension's toolbar button over a page, through the DevTools protocol's
+   * Extensions.triggerAction, which needs --enable-unsafe-extension-debugging. As a real click
+   * does, it grants activeTab for that tab and opens the popup, which Playwright cannot reach.
+   */
+  async clickToolbarButton(page: Page): Promise<void> {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('The persistent context has no browser to send commands to');
+    const devtools = await browser.newBrowserCDPSession();
+    const { targetInfos } = (await devtools.send('Target.getTargets', {
+      filter: [{ type: 'tab' }],
+    } as never)) as { targetInfos: { targetId: string; url: string }[] };
+    const tab = targetInfos.find((target) => target.url === page.url());
+    if (!tab) throw new Error(`No tab target shows ${page.url()}`);
+    await devtools.send(
+      'Extensions.triggerAction' as never,
+      {
+        id: this.extensionId,
+        targetId: tab.targetId,
+      } as never,
+    );
+    await devtools.detach();
+  }
+
   /** Withholds all site access, as a user does by choosing "On click" on chrome://extensions. */
   async withholdSiteAccess(): Promise<void> {
     const page = await this.newPage(`chrome://extensions/?id=${this.extensionId}`);
@@ -132,6 +156,7 @@ function chromiumArgs(studio: Studio): string[] {
     '--disable-default-apps',
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
+    '--enable-unsafe-extension-debugging',
     `--host-resolver-rules=${studio.hostRules}`,
     '--ignore-certificate-errors',
   ];
