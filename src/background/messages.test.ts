@@ -29,6 +29,17 @@ describe('handleMessage', () => {
     );
   });
 
+  test('security: copyToken rejects a content script', async () => {
+    const contentScript = {
+      id: EXTENSION_ID,
+      url: 'https://docs.edgeimpulse.com/',
+      tab: { id: 3 },
+    };
+    await expect(
+      handleMessage({ type: 'copyToken', data: null }, contentScript as Runtime.MessageSender),
+    ).rejects.toThrow('sender is not an extension page');
+  });
+
   test.each([
     ['unknown type', { type: 'getToken', data: null }],
     ['inherited property', { type: 'toString', data: null }],
