@@ -1,6 +1,6 @@
 /**
  * Ends the session when the token expires or Studio stops accepting it: an alarm at the
- * JWT's expiry, and a check with `GET /v1/api/user` when Studio answers 401.
+ * JWT's expiry, and a check with `GET /v1/api/user` when Studio returns 401.
  */
 import { log } from '../shared/log';
 import { expire } from './lifecycle';
@@ -22,7 +22,7 @@ let validationInFlight: Promise<void> | undefined;
 
 /**
  * Asks Studio whether the stored token still works, at most once a minute, and ends the
- * session when Studio answers 401. Other failures (offline, 5xx) leave the session alone.
+ * session when Studio returns 401. Other failures (offline, 5xx) leave the session alone.
  */
 export function validateSession({ force = false } = {}): Promise<void> {
   const now = Date.now();

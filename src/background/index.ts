@@ -1,6 +1,6 @@
 /**
  * The background service worker (a background script in Firefox). It is the only context
- * that holds the token and talks to Studio.
+ * that stores the token and sends requests to Studio.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { log } from '../shared/log';

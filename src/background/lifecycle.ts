@@ -1,7 +1,7 @@
 /**
  * Brings the browser's authentication in line with storage at every worker start. The worker
  * stops after about 30 seconds idle, and dynamic rules and cookies outlive it, so neither
- * the rules nor the in-memory state can be trusted to match what storage says.
+ * the rules nor the in-memory state can be trusted to match what storage contains.
  */
 import browser from 'webextension-polyfill';
 import { log } from '../shared/log';

@@ -1,9 +1,9 @@
 /**
  * Code that runs in the page world of a docs tab, put there by scripting.executeScript. Each
- * function must be self-contained: the browser serialises it, so it sees no imports.
+ * function must be self-contained: the browser serialises it, so it cannot use imports.
  */
 
-/** What installPlaygroundAuth needs; the token arrives as an argument, never in a message. */
+/** Arguments of installPlaygroundAuth; the token arrives as an argument, never in a message. */
 export interface PlaygroundAuth {
   token: string;
   studioOrigin: string;

@@ -177,7 +177,7 @@ export async function expirePendingLogin(now = Date.now()): Promise<void> {
 
 /**
  * Checks whether a rejected password belongs to an account that only uses single sign-on,
- * which no password can open. If that check fails, the original failure stands.
+ * which no password can open. If that check fails, the original failure is kept.
  */
 async function explainFailure(
   studioOrigin: string,

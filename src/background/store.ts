@@ -1,5 +1,5 @@
 /**
- * What the background keeps in storage. Only the background reads these items: pages get a
+ * Storage items of the background. Only the background reads these items: pages get a
  * SessionView without the token, and content scripts cannot read `storage.session`.
  */
 import type { Failure } from '../shared/failure';
@@ -25,7 +25,7 @@ export interface PendingLogin {
   failure?: Failure;
 }
 
-/** Why the last sign-in attempt ended without a session, for the next time the popup opens. */
+/** The reason the last sign-in attempt ended without a session, for the next time the popup opens. */
 export interface SignInNotice {
   username?: string;
   failure?: Failure;

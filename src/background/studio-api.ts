@@ -10,7 +10,7 @@ import type { Profile } from '../shared/messages';
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 
-/** Prefix of the login error that asks for an authenticator code (Edge Impulse's OpenAPI). */
+/** Prefix of the login error that requests an authenticator code (Edge Impulse's OpenAPI). */
 const CODE_REQUIRED_PREFIX = 'ERR_TOTP_TOKEN IS REQUIRED';
 
 export class StudioError extends Error {
@@ -64,7 +64,7 @@ export async function getProfile(studioOrigin: string, token: string): Promise<P
 
 /**
  * Tells whether an account has no password yet, as accounts that only use single sign-on.
- * Studio answers this before any login, for a username or an e-mail address.
+ * Studio returns this before any login, for a username or an e-mail address.
  */
 export async function needsPasswordSetup(studioOrigin: string, username: string) {
   const path = `api-user-need-to-set-password/${encodeURIComponent(username)}`;

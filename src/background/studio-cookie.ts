@@ -7,7 +7,7 @@ import { isWellFormedJwt, readJwtExpiry, readJwtPayload } from '../shared/jwt';
 const USERNAME_PATTERN = /^[\w.@+-]{1,64}$/;
 
 /**
- * Returns Studio's own `jwt` cookie when it holds an unexpired JWT. The username comes from
+ * Returns Studio's own `jwt` cookie when it contains an unexpired JWT. The username comes from
  * the unverified payload and is only a label for the button. Only a host-only cookie counts:
  * any page on a sibling subdomain could plant a domain-wide one with an attacker's session.
  */

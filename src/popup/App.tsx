@@ -13,7 +13,7 @@ export function App() {
   const { view, unreachable, send } = useSession();
   const extensionError = unreachable ? t('errorExtension') : undefined;
 
-  // Until the background answers (a few milliseconds) nothing is drawn, so no form flickers.
+  // Until the background responds (a few milliseconds) nothing is drawn, so no form flickers.
   if (!view) {
     return <main aria-busy="true">{extensionError && <Alert text={extensionError} />}</main>;
   }

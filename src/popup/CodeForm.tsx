@@ -42,7 +42,8 @@ export function CodeForm({ view, error, send }: Props) {
     void cancel();
   };
 
-  const shown = invalid ? t('errorInvalidCode') : busy ? undefined : error;
+  let shown = busy ? undefined : error;
+  if (invalid) shown = t('errorInvalidCode');
   return (
     <form onSubmit={handleSubmit} onKeyDown={handleKeyDown} noValidate aria-busy={busy}>
       <h2>{t('codeHeading')}</h2>

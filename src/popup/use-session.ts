@@ -15,7 +15,7 @@ export type SendAction = <K extends BackgroundMessageType>(
 
 /**
  * Follows the session as the background reports it, and sends actions to the background.
- * `unreachable` is set when the background did not answer an action.
+ * `unreachable` is set when the background did not respond to an action.
  */
 export function useSession() {
   const [view, setView] = useState<SessionView>();
