@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import browser from 'webextension-polyfill';
+import { signInAsAlice } from '../testing/sign-in';
 import { ALICE_PROFILE, installFakeFetch, jsonResponse, makeJwt } from '../testing/fake-fetch';
 import { handleAlarm, validateSession } from './expiry';
 import { EXPIRY_ALARM } from './injection';
@@ -12,14 +13,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function signInAsAlice() {
-  installFakeFetch(jsonResponse({ success: true, token: TOKEN }), jsonResponse(ALICE_PROFILE));
-  await signIn({ username: 'alice', password: 'correct horse' });
-}
-
 describe('expiry alarm', () => {
   test('ends the session and says it expired', async () => {
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
 
     await handleAlarm({ name: EXPIRY_ALARM });
     expect(await sessionItem.get()).toBeUndefined();
@@ -32,14 +28,14 @@ describe('expiry alarm', () => {
   });
 
   test('shows the expired badge', async () => {
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
 
     await handleAlarm({ name: EXPIRY_ALARM });
     expect(await browser.action.getBadgeText({})).toBe('!');
   });
 
   test('ignores other alarms', async () => {
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
 
     await handleAlarm({ name: 'other' });
     expect(await sessionItem.get()).toBeDefined();
@@ -67,7 +63,7 @@ describe('pending login alarm', () => {
 
 describe('validateSession', () => {
   test('a 401 for the stored token ends the session', async () => {
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
     installFakeFetch(jsonResponse({ success: false, error: 'Token revoked' }, 401));
 
     await validateSession({ force: true });
@@ -79,7 +75,7 @@ describe('validateSession', () => {
     ['a server error', jsonResponse({ success: false }, 502)],
     ['a network error', new TypeError('offline')],
   ])('%s keeps the session', async (_, answer) => {
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
     installFakeFetch(answer, answer);
 
     await validateSession({ force: true });
@@ -87,7 +83,7 @@ describe('validateSession', () => {
   });
 
   test('asks Studio at most once a minute', async () => {
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
     const { calls } = installFakeFetch(jsonResponse(ALICE_PROFILE), jsonResponse(ALICE_PROFILE));
 
     await validateSession({ force: true });

@@ -31,6 +31,33 @@ const RESOURCE_TYPES: DeclarativeNetRequest.ResourceType[] = [
   'other',
 ];
 
+/** Which requests a token rule covers besides the Studio API: by initiator, or by tab. */
+export type RuleScope = { initiatorDomains: string[] } | { tabIds: number[] };
+
+/** Builds a rule that sets `x-jwt-token` on Studio API requests within a scope. */
+export function buildTokenRule(
+  id: number,
+  token: string,
+  studioOrigin: string,
+  scope: RuleScope,
+  resourceTypes: DeclarativeNetRequest.ResourceType[] = RESOURCE_TYPES,
+): DeclarativeNetRequest.Rule {
+  return {
+    id,
+    priority: 1,
+    action: {
+      type: 'modifyHeaders',
+      requestHeaders: [{ header: TOKEN_HEADER, operation: 'set', value: token }],
+    },
+    condition: {
+      urlFilter: `|${studioOrigin}/v1/api/`,
+      requestDomains: [hostOf(studioOrigin)],
+      ...scope,
+      resourceTypes,
+    },
+  };
+}
+
 /**
  * Builds the rule that sets `x-jwt-token` on Studio API requests. A header added this way
  * triggers no CORS preflight, so `initiatorDomains` is what keeps other sites from making
@@ -41,20 +68,9 @@ export function buildHeaderRule(
   studioOrigin: string,
   initiatorHosts: readonly string[],
 ): DeclarativeNetRequest.Rule {
-  return {
-    id: HEADER_RULE_ID,
-    priority: 1,
-    action: {
-      type: 'modifyHeaders',
-      requestHeaders: [{ header: TOKEN_HEADER, operation: 'set', value: token }],
-    },
-    condition: {
-      urlFilter: `|${studioOrigin}/v1/api/`,
-      requestDomains: [hostOf(studioOrigin)],
-      initiatorDomains: [...initiatorHosts],
-      resourceTypes: RESOURCE_TYPES,
-    },
-  };
+  return buildTokenRule(HEADER_RULE_ID, token, studioOrigin, {
+    initiatorDomains: [...initiatorHosts],
+  });
 }
 
 /**

@@ -65,9 +65,12 @@ async function setRules({ token, studioOrigin, persistent = true }: Credential):
   // Session rules end with the browser; dynamic rules persist until removed.
   const dnr = browser.declarativeNetRequest;
   // Every worker start lands here; rewriting rules that already match costs tens of ms.
+  // Tab rules are session rules too, but another module keeps them, so they are left out.
+  const own = (rules: DeclarativeNetRequest.Rule[]) =>
+    rules.filter((rule) => ALL_RULE_IDS.includes(rule.id));
   const [current, other] = persistent
-    ? [await dnr.getDynamicRules(), await dnr.getSessionRules()]
-    : [await dnr.getSessionRules(), await dnr.getDynamicRules()];
+    ? [own(await dnr.getDynamicRules()), own(await dnr.getSessionRules())]
+    : [own(await dnr.getSessionRules()), own(await dnr.getDynamicRules())];
   if (other.length === 0 && sameRules(current, rules)) return;
   if (persistent) {
     await dnr.updateSessionRules(removal);
@@ -89,21 +92,21 @@ async function scheduleExpiry({ expiresAt }: Credential): Promise<void> {
 /** Compares rules by content; the browser may return them with its defaults filled in. */
 function sameRules(
   current: DeclarativeNetRequest.Rule[],
-  wanted: DeclarativeNetRequest.Rule[],
+  expected: DeclarativeNetRequest.Rule[],
 ): boolean {
-  if (current.length !== wanted.length) return false;
+  if (current.length !== expected.length) return false;
   const byId = new Map(current.map((rule) => [rule.id, rule]));
-  return wanted.every((rule) => {
+  return expected.every((rule) => {
     const existing = byId.get(rule.id);
     return existing !== undefined && contains(existing, rule);
   });
 }
 
-/** Tells whether every field set in `wanted` has the same value in `actual`. */
-function contains(actual: unknown, wanted: unknown): boolean {
-  if (typeof wanted !== 'object' || wanted === null) return actual === wanted;
+/** Tells whether every field set in `expected` has the same value in `actual`. */
+function contains(actual: unknown, expected: unknown): boolean {
+  if (typeof expected !== 'object' || expected === null) return actual === expected;
   if (typeof actual !== 'object' || actual === null) return false;
-  return Object.entries(wanted).every(([key, value]) =>
+  return Object.entries(expected).every(([key, value]) =>
     contains((actual as Record<string, unknown>)[key], value),
   );
 }

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { grantedOrigins, storedCookies } from '../testing/fake-browser';
-import { ALICE_PROFILE, installFakeFetch, jsonResponse, makeJwt } from '../testing/fake-fetch';
-import { readView, signIn } from './session';
+import { signInAsAlice } from '../testing/sign-in';
+import { makeJwt } from '../testing/fake-fetch';
+import { readView } from './session';
 import { parseSettingsPatch, readSettings, updateSettings } from './settings';
 
 const TOKEN = makeJwt(1_900_000_000);
@@ -10,11 +11,6 @@ const TOKEN = makeJwt(1_900_000_000);
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-async function signInAsAlice() {
-  installFakeFetch(jsonResponse({ success: true, token: TOKEN }), jsonResponse(ALICE_PROFILE));
-  await signIn({ username: 'alice', password: 'correct horse' });
-}
 
 async function areasHoldingToken() {
   const areas = [];
@@ -26,7 +22,7 @@ async function areasHoldingToken() {
 
 describe('stay signed in', () => {
   test('is on by default and keeps the token on disk', async () => {
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
 
     expect(await readSettings()).toEqual({
       staySignedIn: true,
@@ -40,13 +36,13 @@ describe('stay signed in', () => {
   test('off keeps the token in memory only', async () => {
     await updateSettings({ staySignedIn: false });
 
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
     expect(await areasHoldingToken()).toEqual(['session']);
     expect(await browser.declarativeNetRequest.getSessionRules()).toHaveLength(1);
   });
 
   test('switching off moves a running session into memory', async () => {
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
 
     await updateSettings({ staySignedIn: false });
     expect(await areasHoldingToken()).toEqual(['session']);
@@ -57,7 +53,7 @@ describe('stay signed in', () => {
 
   test('switching on moves it back to disk', async () => {
     await updateSettings({ staySignedIn: false });
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
 
     await updateSettings({ staySignedIn: true });
     expect(await areasHoldingToken()).toEqual(['local']);
@@ -69,7 +65,7 @@ describe('Studio address', () => {
   const ACME = 'https://studio.acme.example';
 
   test('a host without permission is rejected and nothing changes', async () => {
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
 
     await expect(updateSettings({ studioOrigin: ACME })).rejects.toThrow('Missing host permission');
     expect((await readSettings()).studioOrigin).toBe('https://studio.edgeimpulse.com');
@@ -78,7 +74,7 @@ describe('Studio address', () => {
 
   test('a new host signs out and removes rule and cookie', async () => {
     grantedOrigins.add('https://studio.acme.example/*');
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
 
     await updateSettings({ studioOrigin: ACME });
     expect((await readSettings()).studioOrigin).toBe(ACME);
@@ -89,7 +85,7 @@ describe('Studio address', () => {
   });
 
   test('the same host keeps the session', async () => {
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
 
     await updateSettings({ studioOrigin: 'https://studio.edgeimpulse.com' });
     expect(await areasHoldingToken()).toEqual(['local']);
@@ -107,7 +103,7 @@ describe('API tools', () => {
 
   test('an allowed tool joins the rule initiators', async () => {
     grantedOrigins.add('https://editor.swagger.io/*');
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
 
     await updateSettings({ toolOrigins: [{ origin: TOOL, cors: false }] });
     const [rule] = await browser.declarativeNetRequest.getDynamicRules();
@@ -116,7 +112,7 @@ describe('API tools', () => {
 
   test('CORS adds a response rule for that origin only', async () => {
     grantedOrigins.add('https://editor.swagger.io/*');
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
 
     await updateSettings({ toolOrigins: [{ origin: TOOL, cors: true }] });
     const rules = await browser.declarativeNetRequest.getDynamicRules();
@@ -132,7 +128,7 @@ describe('API tools', () => {
 
   test('removing a tool removes it from the rules', async () => {
     grantedOrigins.add('https://editor.swagger.io/*');
-    await signInAsAlice();
+    await signInAsAlice(TOKEN);
     await updateSettings({ toolOrigins: [{ origin: TOOL, cors: true }] });
 
     await updateSettings({ toolOrigins: [] });

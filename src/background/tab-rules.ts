@@ -4,8 +4,8 @@
  * when the tab closes, on sign-out, and with the browser.
  */
 import browser, { type DeclarativeNetRequest } from 'webextension-polyfill';
-import { hostOf, TOKEN_HEADER } from '../shared/hosts';
 import { defineStorageItem } from '../shared/storage-item';
+import { buildTokenRule } from './header-rule';
 
 /** Tab rules take ids from here on: this base plus the tab id. */
 const FIRST_TAB_RULE_ID = 1_000_000;
@@ -22,21 +22,12 @@ function buildTabRule(
   studioOrigin: string,
   tabId: number,
 ): DeclarativeNetRequest.Rule {
-  return {
-    id: FIRST_TAB_RULE_ID + tabId,
-    priority: 1,
-    action: {
-      type: 'modifyHeaders',
-      requestHeaders: [{ header: TOKEN_HEADER, operation: 'set', value: token }],
-    },
-    condition: {
-      urlFilter: `|${studioOrigin}/v1/api/`,
-      requestDomains: [hostOf(studioOrigin)],
-      // Every frame of the tab counts, so the user authenticates a tab they trust as a whole.
-      tabIds: [tabId],
-      resourceTypes: ['xmlhttprequest', 'other'],
-    },
-  };
+  // Every frame of the tab counts, so the user authenticates a tab they trust as a whole.
+  const scope = { tabIds: [tabId] };
+  return buildTokenRule(FIRST_TAB_RULE_ID + tabId, token, studioOrigin, scope, [
+    'xmlhttprequest',
+    'other',
+  ]);
 }
 
 /** Adds or refreshes the rules of the authenticated tabs with the current token. */
