@@ -21,7 +21,7 @@ let lastValidation = 0;
 let validationInFlight: Promise<void> | undefined;
 
 /**
- * Asks Studio whether the stored token still works, at most once a minute, and ends the
+ * Asks Studio whether the stored token still works, at most once a minute unless forced, and ends the
  * session when Studio returns 401. Other failures (offline, 5xx) leave the session alone.
  */
 export function validateSession({ force = false } = {}): Promise<void> {

@@ -60,8 +60,8 @@ export async function expire(session: StoredSession): Promise<void> {
 }
 
 /**
- * A fresh worker runs no login, so a stored "signing in" means the last worker stopped
- * mid-request. It becomes a message instead of a spinner that never ends.
+ * Turns a stored "signing in" into a message instead of a spinner that never ends: a fresh
+ * worker runs no login, so the last worker stopped mid-request.
  */
 async function reconcilePendingLogin(now: number): Promise<void> {
   const pending = await pendingLoginItem.get();

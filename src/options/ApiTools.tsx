@@ -10,7 +10,7 @@ interface Props {
   update: (patch: Partial<Settings>) => Promise<Settings | undefined>;
 }
 
-/** The list of web-based API tools whose Studio API calls get the token header. */
+/** Lists the web-based API tools whose Studio API calls get the token header, and edits the list. */
 export function ApiTools({ tools, update }: Props) {
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string>();

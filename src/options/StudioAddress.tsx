@@ -25,7 +25,7 @@ interface Props {
   update: (patch: Partial<Settings>) => Promise<Settings | undefined>;
 }
 
-/** The Studio address form: checks the address, asks for host access, then saves. */
+/** The Studio address form: checks the address, requests host access, then saves. */
 export function StudioAddress({ current, update }: Props) {
   const [address, setAddress] = useState(current);
   const [error, setError] = useState<string>();

@@ -3,7 +3,7 @@ import { t } from '../shared/i18n';
 import type { SendAction } from './use-session';
 
 /**
- * Explains that host access is missing and asks for it. Firefox grants host permissions only
+ * Explains that host access is missing and requests it. Firefox grants host permissions only
  * on request, and any browser lets the user withdraw them; without them a sign-in would fail
  * like a network fault.
  */

@@ -1,4 +1,4 @@
-/** A message that screen readers announce as soon as it appears. */
+/** Shows a message that screen readers announce as soon as it appears. */
 export function Alert({ text, id }: { text: string; id?: string }) {
   return (
     <p class="alert" role="alert" id={id}>

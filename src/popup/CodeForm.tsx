@@ -42,8 +42,8 @@ export function CodeForm({ view, error, send }: Props) {
     void cancel();
   };
 
-  let shown = busy ? undefined : error;
-  if (invalid) shown = t('errorInvalidCode');
+  let alertText = busy ? undefined : error;
+  if (invalid) alertText = t('errorInvalidCode');
   return (
     <form onSubmit={handleSubmit} onKeyDown={handleKeyDown} noValidate aria-busy={busy}>
       <h2>{t('codeHeading')}</h2>
@@ -61,7 +61,7 @@ export function CodeForm({ view, error, send }: Props) {
         aria-describedby={invalid ? 'code-error' : undefined}
         onInput={(event) => setCode(event.currentTarget.value)}
       />
-      {shown && <Alert id="code-error" text={shown} />}
+      {alertText && <Alert id="code-error" text={alertText} />}
       <div class="actions">
         <button type="submit" disabled={busy}>
           {busy ? t('signingIn') : t('verifyButton')}

@@ -6,7 +6,7 @@ type Step = 'closed' | 'warning' | 'copied' | 'failed';
 
 /**
  * Copies the token for tools the browser cannot sign in, such as curl, behind a warning. The
- * popup asks the background for the token only on the confirming click and keeps no copy.
+ * popup requests the token from the background only on the confirming click and keeps no copy.
  */
 export function CopyToken() {
   const [step, setStep] = useState<Step>('closed');

@@ -59,7 +59,7 @@ export function SignInForm({ view, error, send }: Props) {
     if (rejected) setPassword('');
   }, [rejected, view]);
 
-  const shown = invalid?.text ?? (busy ? undefined : error);
+  const alertText = invalid?.text ?? (busy ? undefined : error);
   const describedBy = (field: Field) => (invalid?.field === field ? 'form-error' : undefined);
   return (
     <>
@@ -93,7 +93,7 @@ export function SignInForm({ view, error, send }: Props) {
           aria-describedby={describedBy('password')}
           onInput={(event) => setPassword(event.currentTarget.value)}
         />
-        {shown && <Alert id="form-error" text={shown} />}
+        {alertText && <Alert id="form-error" text={alertText} />}
         {failure?.kind === 'ssoOnly' && (
           <a class="button secondary" href={`${view.studioOrigin}/login`} target="_blank">
             {t('openStudioSignIn')} <span class="visually-hidden">{t('newTabHint')}</span>

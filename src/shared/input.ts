@@ -1,6 +1,6 @@
 /** Checks on what the user types, shared by the popup (to explain) and the background (to enforce). */
 
-/** Longest username, password or code accepted; anything longer is a mistake or an attack. */
+/** Maximum length of a username, password or code; anything longer is a mistake or an attack. */
 export const MAX_INPUT_LENGTH = 1000;
 
 export type InputProblem = 'empty' | 'tooLong' | 'controlCharacters';

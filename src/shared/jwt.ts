@@ -6,7 +6,7 @@
 const BASE64URL_PART = /^[A-Za-z0-9_-]+$/;
 
 /**
- * Longest token accepted. Browsers keep cookies up to 4,096 bytes of name and value, and a
+ * Maximum token length accepted. Browsers keep cookies up to 4,096 bytes of name and value, and a
  * token that fits no cookie would leave the browser signed in only half-way.
  */
 export const MAX_TOKEN_LENGTH = 4000;

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 
 /**
- * Which storage area keeps an item. `session` is kept in memory, cleared when the browser
+ * Storage area of an item. `session` is kept in memory, cleared when the browser
  * closes, and hidden from content scripts by default; `local` persists on disk.
  */
 export type StorageAreaName = 'local' | 'session';

@@ -13,8 +13,8 @@ export interface FetchCall {
 export type FakeAnswer = Response | Error | ((call: FetchCall) => Response | Promise<Response>);
 
 /**
- * Replaces the global fetch with one that returns the queued answers in order and records
- * each call. An Error answer makes fetch reject with it.
+ * Replaces the global fetch with one that returns the queued responses in order and records
+ * each call. An Error in the queue makes fetch reject with it.
  */
 export function installFakeFetch(...answers: FakeAnswer[]) {
   const calls: FetchCall[] = [];
@@ -31,7 +31,7 @@ export function installFakeFetch(...answers: FakeAnswer[]) {
     };
     calls.push(call);
     const answer = queue.shift();
-    if (!answer) throw new Error(`No fake answer left for ${call.method} ${call.url}`);
+    if (!answer) throw new Error(`No fake response left for ${call.method} ${call.url}`);
     if (answer instanceof Error) throw answer;
     return typeof answer === 'function' ? answer(call) : answer;
   });

@@ -52,7 +52,7 @@ describe('API tools', () => {
   test('CORS headers let the allowed tool read answers', async () => {
     await signInAsAlice();
     const options = await allowTool();
-    // Studio's CORS answer leaves the tool out, so the browser hides the answer from it.
+    // Studio's CORS headers leave the tool out, so the browser hides the response from it.
     expect((await callFrom(TOOL_ORIGIN)).status).toBe(0);
 
     await options.page.getByLabel(`Add CORS headers for ${TOOL_ORIGIN}`).check();

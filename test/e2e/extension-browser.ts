@@ -45,7 +45,7 @@ export class ExtensionBrowser {
     return new ExtensionBrowser(context, extensionId, profileDir, options.profileDir === undefined);
   }
 
-  /** The running service worker; waits for a new one if the last one was stopped. */
+  /** Returns the running service worker, waiting for a new one if the last one was stopped. */
   async worker(): Promise<Worker> {
     const running = this.context.serviceWorkers().find((w) => w.url().includes(this.extensionId));
     return running ?? this.context.waitForEvent('serviceworker');

@@ -8,7 +8,7 @@ export interface PageFetchOptions {
 }
 
 /**
- * Calls fetch in the page and returns the HTTP status, or 0 when the browser hid the answer
+ * Calls fetch in the page and returns the HTTP status, or 0 when the browser hid the response
  * (an opaque no-cors response, or a CORS or network error). The stand-in records the
  * request either way.
  */

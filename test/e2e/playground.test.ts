@@ -46,7 +46,7 @@ function tryItThroughProxy(page: Page, url: string, header: Record<string, strin
   );
 }
 
-/** The token of the last request that Studio received at a path, through the proxy or not. */
+/** Returns the token of the last request that Studio received at a path, through the proxy or not. */
 function tokenAtStudio(path = '/v1/api/projects') {
   const request = env.studio.requestsTo(STUDIO_HOST, path).at(-1);
   return request && env.studio.tokenOf(request);

@@ -10,7 +10,7 @@ function loginRequests() {
   return env.studio.requestsTo(STUDIO_HOST, '/v1/api-login');
 }
 
-/** The token of the last request Studio received for /v1/api/projects from a Studio page. */
+/** Returns the token of the last request Studio received for /v1/api/projects from a Studio page. */
 async function tokenSentFromStudioPage(): Promise<string | undefined> {
   const page = await env.browser.newPage(`${STUDIO_ORIGIN}/`);
   env.studio.clearRequests();

@@ -33,7 +33,7 @@ export async function handleRequest(
   }
   let recorded = recordRequest(request, body);
   context.recorded.push(recorded);
-  // The docs site's playground proxy: record and answer the request its server would make.
+  // The docs site's playground proxy: record and respond to the request its server would make.
   if (recorded.method === 'POST' && pathnameOf(recorded) === MINTLIFY_PROXY_PATH) {
     const forwarded = forwardedRequest(recorded);
     if (forwarded) {

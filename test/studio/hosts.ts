@@ -5,9 +5,9 @@ export const STUDIO_HOST = 'studio.edgeimpulse.com';
 export const DOCS_HOST = 'docs.edgeimpulse.com';
 /** A foreign site that must never get an authenticated Studio request. */
 export const EVIL_HOST = 'evil.example';
-/** An enterprise Studio on its own host; the stand-in answers it as Studio. */
+/** An enterprise Studio on its own host; the stand-in serves it as Studio. */
 export const ENTERPRISE_HOST = 'studio.acme.example';
-/** A web-based API tool that the user may allow; Studio's CORS answers do not include it. */
+/** A web-based API tool that the user may allow; Studio's CORS headers do not allow it. */
 export const TOOL_HOST = 'tool.example';
 
 export const SERVED_HOSTS = [

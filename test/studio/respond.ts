@@ -57,7 +57,7 @@ export function sendPreflight(request: RecordedRequest, response: ServerResponse
   if (trustedOrigin(request) !== undefined) {
     response.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS');
     response.setHeader('access-control-allow-headers', 'content-type, x-jwt-token, x-api-key');
-    // Max-age 0 tells the browser not to cache preflights, so each one reaches the record.
+    // Max-age 0 keeps the browser from caching preflights, so each one reaches the record.
     response.setHeader('access-control-max-age', '0');
     // Chromium's Private Network Access requests this when a page reaches a loopback address.
     if (request.headers['access-control-request-private-network'] === 'true') {
