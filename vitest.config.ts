@@ -1,6 +1,16 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 
+/** Settings of the end-to-end projects, which start browsers against the stand-in Studio. */
+const browserTests = {
+  // Runs after the unit tests, which fail faster.
+  sequence: { groupOrder: 1 },
+  // Each file starts its own stand-in Studio and browser; two at once fit 2 cores.
+  maxWorkers: 2,
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -15,14 +25,20 @@ export default defineConfig({
       },
       {
         test: {
+          ...browserTests,
           name: 'e2e',
-          // Runs after the unit tests, which fail faster.
-          sequence: { groupOrder: 1 },
           include: ['test/**/*.test.ts'],
-          // Each file starts its own stand-in Studio and Chromium; two at once fit 2 cores.
-          maxWorkers: 2,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          env: { E2E_BROWSER: 'chromium' },
+        },
+      },
+      {
+        test: {
+          ...browserTests,
+          name: 'firefox',
+          // The same browser suite as the e2e project, in Firefox.
+          include: ['test/e2e/**/*.test.ts'],
+          exclude: ['test/e2e/size.test.ts'],
+          env: { E2E_BROWSER: 'firefox' },
         },
       },
     ],

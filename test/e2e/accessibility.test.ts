@@ -1,12 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { alice, carol } from '../studio';
-import { ExtensionBrowser } from './extension-browser';
-import { passwordOf, useExtensionAndStudio } from './harness';
+import { launchBrowser, passwordOf, useExtensionAndStudio } from './harness';
 import { OptionsPage } from './options-page';
 import { PopupPage } from './popup-page';
+import type { TestPage } from './test-browser';
 
 const env = useExtensionAndStudio();
 const SCREENSHOT_DIR = 'test-results/screenshots';
@@ -21,9 +20,9 @@ interface AxeViolation {
 
 /**
  * Runs axe-core inside the page and returns its serious and critical violations. The script
- * goes in through the DevTools protocol, which the page's content security policy allows.
+ * goes in through the test driver's protocol, which the page's content security policy allows.
  */
-async function seriousViolations(page: Page): Promise<string[]> {
+async function seriousViolations(page: TestPage): Promise<string[]> {
   await page.evaluate(`${await axeSource}\n;undefined`);
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } })
@@ -36,7 +35,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /** Checks the page in light and dark colours and saves a screenshot of each. */
-async function checkAndCapture(page: Page, name: string): Promise<void> {
+async function checkAndCapture(page: TestPage, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
@@ -74,7 +73,9 @@ describe('accessibility', () => {
   test('popup signed in', async () => {
     const popup = await openPopup();
     await popup.signIn(alice.username, passwordOf(alice));
-    await popup.page.locator('.identity img').evaluate((image: HTMLImageElement) => image.decode());
+    await popup.page
+      .locator('.identity img')
+      .evaluate((image) => (image as HTMLImageElement).decode());
     await checkAndCapture(popup.page, 'popup-signed-in');
   });
 
@@ -87,7 +88,7 @@ describe('accessibility', () => {
 
 describe('languages', () => {
   test('the popup follows the browser language', async () => {
-    const german = await ExtensionBrowser.launch(env.studio, { language: 'de' });
+    const german = await launchBrowser(env.studio, { language: 'de' });
     try {
       const page = await german.newPage(german.extensionUrl('src/popup/index.html'));
       await page.getByLabel('Benutzername oder E-Mail').waitFor();

@@ -66,11 +66,9 @@ describe('API tools', () => {
     await expect.poll(async () => (await callFrom(TOOL_ORIGIN)).status).toBe(200);
 
     // Studio's stand-in answers evil.example's CORS itself, so the rule is read from the browser.
-    const worker = await env.browser.worker();
-    const rules = (await worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules())) as {
-      action: { responseHeaders?: unknown[] };
-      condition: { initiatorDomains?: string[] };
-    }[];
+    const rules = await env.browser.evaluateInExtension(() =>
+      chrome.declarativeNetRequest.getDynamicRules(),
+    );
     const corsRules = rules.filter((rule) => rule.action.responseHeaders);
     expect(corsRules.map((rule) => rule.condition.initiatorDomains)).toEqual([['tool.example']]);
     expect((await callFrom(EVIL_ORIGIN)).token).toBeUndefined();

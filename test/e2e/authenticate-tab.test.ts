@@ -1,24 +1,23 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { STUDIO_HOST, STUDIO_ORIGIN, TOOL_HOST, TOOL_ORIGIN } from '../studio';
 import { signInThroughPopup, useExtensionAndStudio } from './harness';
 import { fetchFromPage } from './page-requests';
 import { POPUP_PATH } from './popup-page';
+import type { TestPage } from './test-browser';
 
 const env = useExtensionAndStudio();
 const PROJECTS_URL = `${STUDIO_ORIGIN}/v1/api/projects`;
 
 /**
  * Clicks the toolbar button over a tab, which grants activeTab, then opens the popup's page
- * in a window of its own to drive it, since Playwright cannot reach the real popup. The tab
+ * in a window of its own to drive it, since test drivers cannot reach the real popup. The tab
  * stays the active tab of the last focused normal window, as under the real popup.
  */
-async function openPopupOver(tab: Page): Promise<Page> {
+async function openPopupOver(tab: TestPage): Promise<TestPage> {
   await tab.bringToFront();
   await env.browser.clickToolbarButton(tab);
-  const worker = await env.browser.worker();
-  const opened = env.browser.context.waitForEvent('page');
-  await worker.evaluate(
+  const opened = env.browser.waitForNewPage();
+  await env.browser.evaluateInExtension(
     (url) => chrome.windows.create({ url, type: 'popup', focused: false }),
     env.browser.extensionUrl(POPUP_PATH),
   );
@@ -27,7 +26,7 @@ async function openPopupOver(tab: Page): Promise<Page> {
   return popup;
 }
 
-async function tokenSentFrom(page: Page): Promise<string | undefined> {
+async function tokenSentFrom(page: TestPage): Promise<string | undefined> {
   env.studio.clearRequests();
   await fetchFromPage(page, PROJECTS_URL);
   const request = env.studio.requestsTo(STUDIO_HOST, '/v1/api/projects').at(-1);
@@ -35,8 +34,9 @@ async function tokenSentFrom(page: Page): Promise<string | undefined> {
 }
 
 async function sessionRuleCount(): Promise<number> {
-  const worker = await env.browser.worker();
-  return worker.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).length);
+  return env.browser.evaluateInExtension(
+    async () => (await chrome.declarativeNetRequest.getSessionRules()).length,
+  );
 }
 
 describe('authenticate this tab', () => {

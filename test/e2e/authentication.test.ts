@@ -58,7 +58,7 @@ describe('signed in', () => {
 
     expect(await page.locator('#session').textContent()).toBe('Signed in as alice');
     expect(lastRequestTo('/').cookies.jwt).toBe(token);
-    const [cookie] = await env.browser.context.cookies(STUDIO_ORIGIN);
+    const [cookie] = await env.browser.cookies(STUDIO_ORIGIN);
     expect(cookie).toMatchObject({ name: 'jwt', secure: true, httpOnly: true, sameSite: 'Lax' });
     expect(cookie?.expires).toBeGreaterThan(Date.now() / 1000);
   });

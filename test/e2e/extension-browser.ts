@@ -6,21 +6,23 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { Studio } from '../studio';
+import {
+  chromium,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+import { STUDIO_ORIGIN, type Studio } from '../studio';
+import type { LaunchOptions, TestBrowser, TestCookie } from './test-browser';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve('dist/chrome');
 
-export interface LaunchOptions {
-  /** Reuse a profile folder, to test what survives a browser restart. */
-  profileDir?: string;
-  /** The browser's interface language, which extensions get their messages in; English if unset. */
-  language?: string;
-}
-
 /** A Chromium profile with the extension loaded. */
-export class ExtensionBrowser {
+export class ExtensionBrowser implements TestBrowser {
+  readonly name = 'chromium';
+
   private constructor(
     readonly context: BrowserContext,
     readonly extensionId: string,
@@ -59,6 +61,56 @@ export class ExtensionBrowser {
     const page = await this.context.newPage();
     if (url) await page.goto(url);
     return page;
+  }
+
+  waitForNewPage(): Promise<Page> {
+    return this.context.waitForEvent('page');
+  }
+
+  async pageUrls(): Promise<string[]> {
+    return this.context.pages().map((page) => page.url());
+  }
+
+  cookies(url: string): Promise<TestCookie[]> {
+    return this.context.cookies(url);
+  }
+
+  async evaluateInExtension<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    const worker = await this.worker();
+    return worker.evaluate(fn as (arg: unknown) => R, arg);
+  }
+
+  stopBackground(): Promise<void> {
+    return this.stopWorker();
+  }
+
+  async recordConsole(): Promise<() => Promise<string[]>> {
+    const texts: string[] = [];
+    const record = (message: ConsoleMessage) => texts.push(message.text());
+    // The context's console event covers pages only, so each service worker is watched too.
+    this.context.on('console', record);
+    for (const worker of this.context.serviceWorkers()) worker.on('console', record);
+    this.context.on('serviceworker', (worker) => worker.on('console', record));
+    return async () => texts;
+  }
+
+  /**
+   * Reads the clipboard from a Studio tab, because Chromium lets tests grant clipboard access
+   * to web origins only.
+   */
+  async readClipboard(): Promise<string> {
+    const origin = new URL(STUDIO_ORIGIN).origin;
+    await this.context.grantPermissions(['clipboard-read'], { origin });
+    const reader = await this.newPage(`${origin}/`);
+    await reader.bringToFront();
+    const text = await reader.evaluate(() => navigator.clipboard.readText());
+    await reader.close();
+    return text;
+  }
+
+  /** Returns false: a new Chromium takes about as long as a reset would. */
+  async reset(): Promise<boolean> {
+    return false;
   }
 
   /**

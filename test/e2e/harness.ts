@@ -1,6 +1,7 @@
 /**
- * Per-file set-up for end-to-end tests: one stand-in Studio for the file, and a fresh
- * browser profile with the extension for each test.
+ * Per-file set-up for end-to-end tests: one stand-in Studio for the file, and for each test a
+ * browser profile with the extension as a new install has it. Firefox keeps one browser for
+ * the file and resets it between tests; Chromium starts a new one for each test.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import {
@@ -11,28 +12,43 @@ import {
   type StudioOptions,
   type StudioUser,
 } from '../studio';
+import { FirefoxExtensionBrowser } from '../firefox/firefox-browser';
 import { ExtensionBrowser } from './extension-browser';
 import { PopupPage } from './popup-page';
+import { BROWSER, type LaunchOptions, type TestBrowser } from './test-browser';
 
 export interface E2E {
   studio: Studio;
-  browser: ExtensionBrowser;
+  browser: TestBrowser;
+}
+
+/** Starts the browser that `E2E_BROWSER` names, with the extension, against the stand-in. */
+export function launchBrowser(studio: Studio, options: LaunchOptions = {}): Promise<TestBrowser> {
+  if (BROWSER === 'firefox') return FirefoxExtensionBrowser.launch(studio, options);
+  return ExtensionBrowser.launch(studio, options);
 }
 
 /** Registers the hooks and returns an object whose fields are set while a test runs. */
 export function useExtensionAndStudio(options: StudioOptions = {}): E2E {
   const env = {} as E2E;
+  let reusable: TestBrowser | undefined;
   beforeAll(async () => {
     env.studio = await startStudio(options);
   });
   beforeEach(async () => {
     env.studio.reset();
-    env.browser = await ExtensionBrowser.launch(env.studio);
+    if (reusable && !(await reusable.reset())) {
+      await reusable.close();
+      reusable = undefined;
+    }
+    env.browser = reusable ?? (await launchBrowser(env.studio));
   });
   afterEach(async () => {
-    await env.browser?.close();
+    if (env.browser.name === 'firefox') reusable = env.browser;
+    else await env.browser?.close();
   });
   afterAll(async () => {
+    await reusable?.close();
     await env.studio?.close();
   });
   return env;
@@ -49,7 +65,7 @@ export function passwordOf(user: StudioUser): string {
  * the extension made with it shows. The popup is closed unless `keepPopup` is set.
  */
 export async function signInThroughPopup(
-  { browser, studio }: { browser: ExtensionBrowser; studio: Studio },
+  { browser, studio }: { browser: TestBrowser; studio: Studio },
   { user = alice, keepPopup = false }: { user?: StudioUser; keepPopup?: boolean } = {},
 ): Promise<{ token: string; popup: PopupPage }> {
   const popup = await PopupPage.open(browser);

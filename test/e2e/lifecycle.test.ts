@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { alice, STUDIO_HOST, STUDIO_ORIGIN } from '../studio';
-import { ExtensionBrowser } from './extension-browser';
-import { useExtensionAndStudio, type E2E, signInThroughPopup } from './harness';
+import { launchBrowser, useExtensionAndStudio, type E2E, signInThroughPopup } from './harness';
 import { OptionsPage } from './options-page';
 import { fetchFromPage } from './page-requests';
 import { PopupPage } from './popup-page';
+import type { TestBrowser } from './test-browser';
 
 const env = useExtensionAndStudio();
 
@@ -19,7 +19,7 @@ function signInAsAlice(env: E2E) {
 }
 
 /** Calls the API from a Studio page and returns the token Studio received, if any. */
-async function tokenSentFromStudio(browser: ExtensionBrowser): Promise<string | undefined> {
+async function tokenSentFromStudio(browser: TestBrowser): Promise<string | undefined> {
   const page = await browser.newPage(`${STUDIO_ORIGIN}/`);
   await fetchFromPage(page, '/v1/api/projects', { credentials: 'omit' });
   await page.close();
@@ -27,9 +27,8 @@ async function tokenSentFromStudio(browser: ExtensionBrowser): Promise<string | 
   return request && env.studio.tokenOf(request);
 }
 
-async function badge(browser: ExtensionBrowser) {
-  const worker = await browser.worker();
-  return worker.evaluate(async () => ({
+async function badge(browser: TestBrowser) {
+  return browser.evaluateInExtension(async () => ({
     text: await chrome.action.getBadgeText({}),
     title: await chrome.action.getTitle({}),
   }));
@@ -44,7 +43,7 @@ describe('expiry', () => {
     expect(await popup.alert.textContent()).toBe('Your session expired. Sign in again.');
     expect(await popup.username.inputValue()).toBe(alice.username);
     expect(await tokenSentFromStudio(env.browser)).toBeUndefined();
-    expect(await env.browser.context.cookies(STUDIO_ORIGIN)).toEqual([]);
+    expect(await env.browser.cookies(STUDIO_ORIGIN)).toEqual([]);
   });
 
   test('the badge shows an expired session', async () => {
@@ -80,7 +79,7 @@ describe('revoked token', () => {
     await popup.close();
     env.studio.revoke(token!);
     // A new worker has not checked the token yet, as after a browser restart.
-    await env.browser.stopWorker();
+    await env.browser.stopBackground();
 
     const reopened = await PopupPage.open(env.browser);
     await reopened.alert.waitFor();
@@ -92,7 +91,7 @@ describe('stay signed in', () => {
   test('off: a browser restart signs out', async () => {
     const profileDir = await mkdtemp(join(tmpdir(), 'ei-session-restart-'));
     try {
-      const first = await ExtensionBrowser.launch(env.studio, { profileDir });
+      const first = await launchBrowser(env.studio, { profileDir });
       const options = await OptionsPage.open(first);
       expect(await options.staySignedIn.isChecked()).toBe(true);
       await options.setStaySignedIn(false);
@@ -100,10 +99,10 @@ describe('stay signed in', () => {
       expect(await tokenSentFromStudio(first)).toBe(token);
       await first.close();
 
-      const second = await ExtensionBrowser.launch(env.studio, { profileDir });
+      const second = await launchBrowser(env.studio, { profileDir });
       try {
         expect(await tokenSentFromStudio(second)).toBeUndefined();
-        expect(await second.context.cookies(STUDIO_ORIGIN)).toEqual([]);
+        expect(await second.cookies(STUDIO_ORIGIN)).toEqual([]);
         const popup = await PopupPage.open(second);
         expect(await popup.logIn.isVisible()).toBe(true);
       } finally {
@@ -117,11 +116,11 @@ describe('stay signed in', () => {
   test('the setting survives a restart', async () => {
     const profileDir = await mkdtemp(join(tmpdir(), 'ei-session-restart-'));
     try {
-      const first = await ExtensionBrowser.launch(env.studio, { profileDir });
+      const first = await launchBrowser(env.studio, { profileDir });
       await (await OptionsPage.open(first)).setStaySignedIn(false);
       await first.close();
 
-      const second = await ExtensionBrowser.launch(env.studio, { profileDir });
+      const second = await launchBrowser(env.studio, { profileDir });
       try {
         const options = await OptionsPage.open(second);
         expect(await options.staySignedIn.isChecked()).toBe(false);

@@ -1,18 +1,17 @@
 /** The options page, driven by its labels like the popup. */
-import type { Locator, Page } from 'playwright-core';
-import type { ExtensionBrowser } from './extension-browser';
+import type { TestBrowser, TestLocator, TestPage } from './test-browser';
 
 export const OPTIONS_PATH = 'src/options/index.html';
 
 export class OptionsPage {
-  readonly staySignedIn: Locator;
-  readonly authenticateDocs: Locator;
-  readonly address: Locator;
-  readonly save: Locator;
-  readonly status: Locator;
-  readonly alert: Locator;
+  readonly staySignedIn: TestLocator;
+  readonly authenticateDocs: TestLocator;
+  readonly address: TestLocator;
+  readonly save: TestLocator;
+  readonly status: TestLocator;
+  readonly alert: TestLocator;
 
-  private constructor(readonly page: Page) {
+  private constructor(readonly page: TestPage) {
     this.staySignedIn = page.getByLabel('Stay signed in after the browser closes');
     this.authenticateDocs = page.getByLabel('Authenticate the API reference’s “Try it” requests');
     this.address = page.getByRole('textbox', { name: 'Studio address' });
@@ -21,7 +20,7 @@ export class OptionsPage {
     this.alert = page.getByRole('alert');
   }
 
-  static async open(browser: ExtensionBrowser): Promise<OptionsPage> {
+  static async open(browser: TestBrowser): Promise<OptionsPage> {
     const page = await browser.newPage(browser.extensionUrl(OPTIONS_PATH));
     await page.locator('main:not([aria-busy="true"])').waitFor();
     return new OptionsPage(page);

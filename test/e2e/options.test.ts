@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { alice, ENTERPRISE_HOST, ENTERPRISE_ORIGIN, STUDIO_HOST, STUDIO_ORIGIN } from '../studio';
-import { ExtensionBrowser } from './extension-browser';
 import { passwordOf, useExtensionAndStudio } from './harness';
 import { OptionsPage } from './options-page';
 import { fetchFromPage } from './page-requests';
 import { PopupPage } from './popup-page';
+import type { TestBrowser } from './test-browser';
 
 const env = useExtensionAndStudio();
 
 /** Calls the API from a page of the given Studio and returns the token it received. */
-async function tokenSentFrom(browser: ExtensionBrowser, origin: string, host: string) {
+async function tokenSentFrom(browser: TestBrowser, origin: string, host: string) {
   const page = await browser.newPage(`${origin}/`);
   await fetchFromPage(page, '/v1/api/projects', { credentials: 'omit' });
   await page.close();
@@ -65,7 +65,7 @@ describe('Studio address', () => {
     expect(env.studio.requestsTo(STUDIO_HOST, '/v1/api-login')).toHaveLength(0);
     const token = await tokenSentFrom(env.browser, ENTERPRISE_ORIGIN, ENTERPRISE_HOST);
     expect(token).toBeTruthy();
-    const [cookie] = await env.browser.context.cookies(ENTERPRISE_ORIGIN);
+    const [cookie] = await env.browser.cookies(ENTERPRISE_ORIGIN);
     expect(cookie?.value).toBe(token);
     expect(await tokenSentFrom(env.browser, STUDIO_ORIGIN, STUDIO_HOST)).toBeUndefined();
   });
@@ -77,7 +77,7 @@ describe('Studio address', () => {
 
     await switchToEnterprise();
     expect(await tokenSentFrom(env.browser, STUDIO_ORIGIN, STUDIO_HOST)).toBeUndefined();
-    expect(await env.browser.context.cookies(STUDIO_ORIGIN)).toEqual([]);
+    expect(await env.browser.cookies(STUDIO_ORIGIN)).toEqual([]);
     await popup.logIn.waitFor();
   });
 

@@ -1,5 +1,5 @@
 /** Requests that a web page makes, as its own scripts would, for tests to inspect at the stand-in. */
-import type { Page } from 'playwright-core';
+import type { TestPage } from './test-browser';
 
 export interface PageFetchOptions {
   method?: string;
@@ -12,7 +12,7 @@ export interface PageFetchOptions {
  * (an opaque no-cors response, or a CORS or network error). The stand-in records the
  * request either way.
  */
-export function fetchFromPage(page: Page, url: string, options: PageFetchOptions = {}) {
+export function fetchFromPage(page: TestPage, url: string, options: PageFetchOptions = {}) {
   return page.evaluate(
     async ({ url, options }) => {
       try {
@@ -27,7 +27,7 @@ export function fetchFromPage(page: Page, url: string, options: PageFetchOptions
 }
 
 /** Sends an XMLHttpRequest from the page and returns its status (0 on error). */
-export function xhrFromPage(page: Page, url: string, withCredentials = false) {
+export function xhrFromPage(page: TestPage, url: string, withCredentials = false) {
   return page.evaluate(
     ({ url, withCredentials }) =>
       new Promise<number>((resolve) => {

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
   DOCS_ORIGIN,
@@ -11,6 +10,7 @@ import {
 import { useExtensionAndStudio, signInThroughPopup } from './harness';
 import { OptionsPage } from './options-page';
 import { PopupPage } from './popup-page';
+import type { TestPage } from './test-browser';
 
 const env = useExtensionAndStudio();
 const PROJECTS_URL = `${STUDIO_ORIGIN}/v1/api/projects`;
@@ -32,7 +32,7 @@ async function setAuthenticateDocs(on: boolean): Promise<void> {
 }
 
 /** Sends a request through the docs site's proxy as Mintlify's playground does, with XHR. */
-function tryItThroughProxy(page: Page, url: string, header: Record<string, string> = {}) {
+function tryItThroughProxy(page: TestPage, url: string, header: Record<string, string> = {}) {
   return page.evaluate(
     ({ proxyPath, url, header }) =>
       new Promise<number>((resolve) => {
@@ -53,7 +53,7 @@ function tokenAtStudio(path = '/v1/api/projects') {
 }
 
 /** Waits until the extension has put the token into the docs tab's page world. */
-async function openSignedInDocs(path = '/apis/studio/projects'): Promise<Page> {
+async function openSignedInDocs(path = '/apis/studio/projects'): Promise<TestPage> {
   const page = await env.browser.newPage(`${DOCS_ORIGIN}${path}`);
   await page.getByRole('status').filter({ hasText: 'signed in as alice' }).waitFor();
   return page;
@@ -164,9 +164,7 @@ describe('security: API reference authentication', () => {
     await signInAsAlice();
     await setAuthenticateDocs(true);
     const page = await openSignedInDocs();
-
-    const worker = await env.browser.worker();
-    const badge = await worker.evaluate(async (url) => {
+    const badge = await env.browser.evaluateInExtension(async (url) => {
       const [tab] = await chrome.tabs.query({ url });
       return chrome.action.getBadgeText({ tabId: tab?.id });
     }, page.url());

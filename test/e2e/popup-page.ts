@@ -2,23 +2,22 @@
  * The popup, driven the way a user drives it: by labels, button names and what appears in
  * its alert. Opened as a tab, since headless Chromium has no toolbar to click.
  */
-import type { Locator, Page } from 'playwright-core';
-import type { ExtensionBrowser } from './extension-browser';
+import type { TestBrowser, TestLocator, TestPage } from './test-browser';
 
 export const POPUP_PATH = 'src/popup/index.html';
 
 export class PopupPage {
-  readonly username: Locator;
-  readonly password: Locator;
-  readonly logIn: Locator;
-  readonly code: Locator;
-  readonly verify: Locator;
-  readonly cancel: Locator;
-  readonly signOutButton: Locator;
-  readonly alert: Locator;
-  readonly signedInAs: Locator;
+  readonly username: TestLocator;
+  readonly password: TestLocator;
+  readonly logIn: TestLocator;
+  readonly code: TestLocator;
+  readonly verify: TestLocator;
+  readonly cancel: TestLocator;
+  readonly signOutButton: TestLocator;
+  readonly alert: TestLocator;
+  readonly signedInAs: TestLocator;
 
-  private constructor(readonly page: Page) {
+  private constructor(readonly page: TestPage) {
     this.username = page.getByLabel('Username or e-mail');
     this.password = page.getByLabel('Password', { exact: true });
     this.logIn = page.getByRole('button', { name: 'Log in' });
@@ -31,7 +30,7 @@ export class PopupPage {
     this.signedInAs = page.getByRole('region').getByText(/^Signed in as /);
   }
 
-  static async open(browser: ExtensionBrowser): Promise<PopupPage> {
+  static async open(browser: TestBrowser): Promise<PopupPage> {
     const page = await browser.newPage(browser.extensionUrl(POPUP_PATH));
     await page.locator('main:not([aria-busy="true"])').waitFor();
     return new PopupPage(page);

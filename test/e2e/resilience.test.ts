@@ -74,7 +74,7 @@ describe('MFA resume', () => {
     await popup.code.waitFor();
     await popup.close();
 
-    await env.browser.stopWorker();
+    await env.browser.stopBackground();
     const reopened = await PopupPage.open(env.browser);
     await reopened.submitCode(carol.totpCode!);
     await reopened.signedInAs.waitFor();
@@ -88,7 +88,7 @@ describe('service worker stopped mid-login', () => {
     await popup.submitSignIn(alice.username, passwordOf(alice));
     await waitForRequests(LOGIN_PATH, 1);
 
-    await env.browser.stopWorker();
+    await env.browser.stopBackground();
     await popup.alert.waitFor();
     expect(await popup.alert.textContent()).toBe('Sign-in was interrupted. Try again.');
     expect(await popup.logIn.isEnabled()).toBe(true);
@@ -101,7 +101,7 @@ describe('service worker stopped mid-login', () => {
     await waitForRequests(LOGIN_PATH, 1);
     await popup.close();
 
-    await env.browser.stopWorker();
+    await env.browser.stopBackground();
     const reopened = await PopupPage.open(env.browser);
     expect(await reopened.alert.textContent()).toBe('Sign-in was interrupted. Try again.');
     expect(await reopened.username.inputValue()).toBe(alice.username);
@@ -139,7 +139,7 @@ describe('single sign-on accounts', () => {
     const docs = await env.browser.newPage(`${DOCS_ORIGIN}/`);
     await fetchFromPage(docs, `${STUDIO_ORIGIN}/v1/api/projects`);
     const request = env.studio.requestsTo(STUDIO_HOST, '/v1/api/projects').at(-1);
-    const [cookie] = await env.browser.context.cookies(STUDIO_ORIGIN);
+    const [cookie] = await env.browser.cookies(STUDIO_ORIGIN);
     expect(env.studio.tokenOf(request!)).toBe(cookie?.value);
   });
 

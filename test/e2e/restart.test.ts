@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startStudio, STUDIO_HOST, STUDIO_ORIGIN, type Studio } from '../studio';
-import { ExtensionBrowser } from './extension-browser';
-import { signInThroughPopup } from './harness';
+import { launchBrowser, signInThroughPopup } from './harness';
 import { fetchFromPage } from './page-requests';
 import { PopupPage } from './popup-page';
+import type { TestBrowser } from './test-browser';
 
 let studio: Studio;
 
@@ -18,12 +18,12 @@ afterAll(async () => {
   await studio?.close();
 });
 
-async function signInAsAlice(browser: ExtensionBrowser): Promise<string> {
+async function signInAsAlice(browser: TestBrowser): Promise<string> {
   return (await signInThroughPopup({ browser, studio })).token;
 }
 
 /** Calls the API from a Studio page, as Studio's own scripts do, and returns the token sent. */
-async function tokenOfFirstApiCall(browser: ExtensionBrowser): Promise<string | undefined> {
+async function tokenOfFirstApiCall(browser: TestBrowser): Promise<string | undefined> {
   const page = await browser.newPage(`${STUDIO_ORIGIN}/`);
   studio.clearRequests();
   await fetchFromPage(page, '/v1/api/projects', { credentials: 'omit' });
@@ -34,11 +34,11 @@ async function tokenOfFirstApiCall(browser: ExtensionBrowser): Promise<string | 
 
 describe('restarts', () => {
   test('a stopped service worker leaves the browser signed in', async () => {
-    const browser = await ExtensionBrowser.launch(studio);
+    const browser = await launchBrowser(studio);
     try {
       const token = await signInAsAlice(browser);
 
-      await browser.stopWorker();
+      await browser.stopBackground();
       expect(await tokenOfFirstApiCall(browser)).toBe(token);
       const popup = await PopupPage.open(browser);
       expect(await popup.signedInAs.textContent()).toBe('Signed in as Alice Example (alice)');
@@ -50,11 +50,11 @@ describe('restarts', () => {
   test('a browser restart keeps the session without opening the popup', async () => {
     const profileDir = await mkdtemp(join(tmpdir(), 'ei-session-restart-'));
     try {
-      const first = await ExtensionBrowser.launch(studio, { profileDir });
+      const first = await launchBrowser(studio, { profileDir });
       const token = await signInAsAlice(first);
       await first.close();
 
-      const second = await ExtensionBrowser.launch(studio, { profileDir });
+      const second = await launchBrowser(studio, { profileDir });
       try {
         expect(await tokenOfFirstApiCall(second)).toBe(token);
         const page = await second.newPage(`${STUDIO_ORIGIN}/`);
@@ -70,16 +70,16 @@ describe('restarts', () => {
   test('a sign-out survives a browser restart', async () => {
     const profileDir = await mkdtemp(join(tmpdir(), 'ei-session-restart-'));
     try {
-      const first = await ExtensionBrowser.launch(studio, { profileDir });
+      const first = await launchBrowser(studio, { profileDir });
       await signInAsAlice(first);
       const popup = await PopupPage.open(first);
       await popup.signOut();
       await first.close();
 
-      const second = await ExtensionBrowser.launch(studio, { profileDir });
+      const second = await launchBrowser(studio, { profileDir });
       try {
         expect(await tokenOfFirstApiCall(second)).toBeUndefined();
-        expect(await second.context.cookies(STUDIO_ORIGIN)).toEqual([]);
+        expect(await second.cookies(STUDIO_ORIGIN)).toEqual([]);
       } finally {
         await second.close();
       }

@@ -24,7 +24,7 @@ describe('security: cookies planted by a sibling subdomain', () => {
     const token = env.studio.tokenOf(request!);
 
     await popup.signOut();
-    const cookies = await env.browser.context.cookies(STUDIO_ORIGIN);
+    const cookies = await env.browser.cookies(STUDIO_ORIGIN);
     expect(cookies.map((cookie) => cookie.value)).not.toContain(token);
     const page = await env.browser.newPage(`${STUDIO_ORIGIN}/`);
     env.studio.clearRequests();

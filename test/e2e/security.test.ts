@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ConsoleMessage } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
   alice,
@@ -51,11 +50,7 @@ describe('security: pages cannot reach the extension', () => {
 
 describe('security: the token stays out of sight', () => {
   test('no console output, URL or sync storage contains it', async () => {
-    const logged: string[] = [];
-    const record = (message: ConsoleMessage) => logged.push(message.text());
-    env.browser.context.on('console', record);
-    const worker = await env.browser.worker();
-    worker.on('console', record);
+    const consoleTexts = await env.browser.recordConsole();
 
     const popup = await PopupPage.open(env.browser);
     await popup.submitSignIn(carol.username, passwordOf(carol));
@@ -69,14 +64,14 @@ describe('security: the token stays out of sight', () => {
     await fetchFromPage(studioPage, '/v1/api/projects');
     await popup.signOut();
 
-    // The wrong code is logged by kind, which shows that the worker's console was captured.
-    expect(logged.join('\n')).toContain('Sign-in failed');
-    expect(logged.join('\n')).not.toContain(token);
-    expect(logged.join('\n')).not.toContain(passwordOf(carol));
+    const logged = (await consoleTexts()).join('\n');
+    // The wrong code is logged by kind, which shows that the background's console was captured.
+    expect(logged).toContain('Sign-in failed');
+    expect(logged).not.toContain(token);
+    expect(logged).not.toContain(passwordOf(carol));
     for (const recorded of env.studio.requests) expect(recorded.path).not.toContain(token);
-    const pages = env.browser.context.pages().map((page) => page.url());
-    for (const url of pages) expect(url).not.toContain(token);
-    const sync = await worker.evaluate(() => chrome.storage.sync.get());
+    for (const url of await env.browser.pageUrls()) expect(url).not.toContain(token);
+    const sync = await env.browser.evaluateInExtension(() => chrome.storage.sync.get());
     expect(sync).toEqual({});
   });
 
@@ -95,9 +90,7 @@ describe('security: the token stays out of sight', () => {
     await popup.submitSignIn(carol.username, passwordOf(carol));
     await popup.submitCode(carol.totpCode!);
     await popup.signedInAs.waitFor();
-
-    const worker = await env.browser.worker();
-    const stored = await worker.evaluate(async () =>
+    const stored = await env.browser.evaluateInExtension(async () =>
       JSON.stringify([await chrome.storage.local.get(), await chrome.storage.session.get()]),
     );
     expect(stored).not.toContain(passwordOf(carol));
@@ -108,10 +101,9 @@ describe('security: content scripts', () => {
   test('cannot read the token from any storage area', async () => {
     const token = await signInAsAlice();
     const page = await env.browser.newPage(`${STUDIO_ORIGIN}/`);
-    const worker = await env.browser.worker();
 
     // executeScript in the isolated world runs the function as this extension's content script.
-    const seen = await worker.evaluate(async (url) => {
+    const seen = await env.browser.evaluateInExtension(async (url) => {
       const [tab] = await chrome.tabs.query({ url });
       const [result] = await chrome.scripting.executeScript({
         target: { tabId: tab!.id! },

@@ -172,9 +172,8 @@ describe('sign-out', () => {
     await popup.signOut();
     expect(await popup.username.isVisible()).toBe(true);
     expect(await tokenSentFromStudioPage()).toBeUndefined();
-    expect(await env.browser.context.cookies(STUDIO_ORIGIN)).toEqual([]);
-    const worker = await env.browser.worker();
-    const stored = await worker.evaluate(async () =>
+    expect(await env.browser.cookies(STUDIO_ORIGIN)).toEqual([]);
+    const stored = await env.browser.evaluateInExtension(async () =>
       JSON.stringify([await chrome.storage.local.get(), await chrome.storage.session.get()]),
     );
     expect(stored).not.toContain(token);
@@ -191,7 +190,7 @@ describe('sign-out', () => {
     const bobToken = await tokenSentFromStudioPage();
     expect(bobToken).toBeTruthy();
     expect(bobToken).not.toBe(aliceToken);
-    const cookies = await env.browser.context.cookies(STUDIO_ORIGIN);
+    const cookies = await env.browser.cookies(STUDIO_ORIGIN);
     expect(cookies.map((cookie) => cookie.value)).toEqual([bobToken]);
   });
 });

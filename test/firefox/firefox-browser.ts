@@ -4,10 +4,24 @@
  * the stand-in Studio (studio-proxy.ts) and run inside a private network namespace
  * (test/netns.sh), so the browser reaches nothing but the stand-in.
  */
-import { resolve } from 'node:path';
-import puppeteer, { ProtocolError, type Browser, type Cookie, type Page } from 'puppeteer-core';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { ProtocolError, type Browser, type Page, type Target } from 'puppeteer-core';
+import type { LaunchOptions, TestBrowser, TestCookie, TestPage } from '../e2e/test-browser';
 import manifest from '../../manifest.json';
 import type { Studio } from '../studio';
+import { FirefoxPage, type ColorScheme } from './locator';
+import {
+  clickToolbarButton,
+  evaluateInParent,
+  grantHostPermissions,
+  installPermanently,
+  PERMANENT_INSTALL_PREFERENCES,
+  stopBackground,
+  withdrawHostPermissions,
+  writeXpi,
+} from './privileged';
 import { StudioProxy } from './studio-proxy';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -33,28 +47,54 @@ export interface FirefoxOptions {
    * browser's privileged (chrome) contexts to the BiDi client, so only tests set it.
    */
   openExtensionPages?: boolean;
+  /**
+   * A profile folder to keep, for tests of what survives a restart. The extension is then
+   * installed for good the first time, since a temporary add-on goes when Firefox closes.
+   */
+  profileDir?: string;
+  /** More preferences, such as `intl.locale.requested`. */
+  preferences?: Record<string, unknown>;
 }
 
-/** Starts Firefox with a new profile and installs the extension from dist/firefox. */
+/** Starts Firefox and installs the extension from dist/firefox, unless the profile has it. */
 export async function launchFirefox(options: FirefoxOptions): Promise<Browser> {
+  const { profileDir } = options;
+  const reopened = profileDir !== undefined && (await readdir(profileDir)).length > 0;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: options.headless,
+    userDataDir: profileDir,
     // Without it, a navigation to a moz-extension:// page leaves the tab on about:blank.
     args: options.openExtensionPages ? ['--remote-allow-system-access'] : [],
     // Headed, the page follows the window size instead of puppeteer's 800 x 600.
     defaultViewport: options.headless ? undefined : null,
     acceptInsecureCerts: options.proxyPort !== undefined,
-    extraPrefsFirefox: firefoxPreferences(options.proxyPort),
+    extraPrefsFirefox: {
+      ...firefoxPreferences(options.proxyPort),
+      ...(profileDir === undefined ? {} : PERMANENT_INSTALL_PREFERENCES),
+      ...options.preferences,
+    },
   });
   try {
-    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    if (profileDir === undefined) await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    else if (!reopened) await installFromXpi(browser);
   } catch (error) {
     await browser.close();
     throw error;
   }
   return browser;
+}
+
+async function installFromXpi(browser: Browser): Promise<void> {
+  const folder = await mkdtemp(join(tmpdir(), 'ei-session-xpi-'));
+  try {
+    const xpi = join(folder, 'extension.xpi');
+    await writeXpi(FIREFOX_EXTENSION_DIR, xpi);
+    await installPermanently(browser, xpi);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 function firefoxPreferences(proxyPort: number | undefined): Record<string, unknown> {
@@ -84,19 +124,27 @@ export function extensionUrl(path: string): string {
 }
 
 /** A Firefox profile with the extension installed, for tests against the stand-in Studio. */
-export class FirefoxExtensionBrowser {
-  private constructor(
-    readonly browser: Browser,
-    private readonly proxy: StudioProxy,
-  ) {}
+export class FirefoxExtensionBrowser implements TestBrowser {
+  readonly name = 'firefox';
+  readonly extensionId = GECKO_ID;
+  private consoleTexts: string[] = [];
 
-  static async launch(studio: Studio): Promise<FirefoxExtensionBrowser> {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly proxy: StudioProxy,
+  ) {
+    this.watchPages();
+  }
+
+  static async launch(studio: Studio, options: LaunchOptions = {}) {
     const proxy = await StudioProxy.start(studio);
     try {
       const browser = await launchFirefox({
         headless: true,
         proxyPort: proxy.port,
         openExtensionPages: true,
+        profileDir: options.profileDir,
+        preferences: testPreferences(options.language),
       });
       return new FirefoxExtensionBrowser(browser, proxy);
     } catch (error) {
@@ -109,28 +157,125 @@ export class FirefoxExtensionBrowser {
     return extensionUrl(path);
   }
 
-  /** Opens a tab and waits until `url` has loaded. */
-  async newPage(url?: string): Promise<Page> {
+  async newPage(url?: string): Promise<TestPage> {
+    if (url?.startsWith('moz-extension:')) return this.wrap(await this.openExtensionTab(url));
     const page = await this.browser.newPage();
     if (url) await page.goto(url);
-    return page;
+    return this.wrap(page);
+  }
+
+  async waitForNewPage(): Promise<TestPage> {
+    const known = new Set(await this.browser.pages());
+    const target = await this.browser.waitForTarget(
+      async (target) => target.type() === 'page' && !known.has((await target.page())!),
+      { timeout: 30_000 },
+    );
+    return this.wrap((await target.page())!);
+  }
+
+  async pageUrls(): Promise<string[]> {
+    return (await this.browser.pages()).map((page) => page.url());
+  }
+
+  async cookies(url: string): Promise<TestCookie[]> {
+    const { hostname } = new URL(url);
+    const cookies = await this.browser.cookies();
+    return cookies
+      .filter((cookie) => {
+        if (!cookie.domain.startsWith('.')) return cookie.domain === hostname;
+        return `.${hostname}`.endsWith(cookie.domain);
+      })
+      .map((cookie) => ({ ...cookie, sameSite: cookie.sameSite ?? 'None' }) as TestCookie);
+  }
+
+  async evaluateInExtension<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    const page = await this.openExtensionTab(this.extensionUrl(BLANK_PAGE_PATH));
+    try {
+      return (await page.evaluate(fn as never, arg)) as R;
+    } finally {
+      await page.close();
+    }
+  }
+
+  stopBackground(): Promise<void> {
+    return stopBackground(this.browser);
+  }
+
+  grantSiteAccess(patterns: string[]): Promise<void> {
+    return grantHostPermissions(this.browser, patterns);
+  }
+
+  withholdSiteAccess(): Promise<void> {
+    return withdrawHostPermissions(this.browser, manifest.host_permissions);
+  }
+
+  clickToolbarButton(page: TestPage): Promise<void> {
+    return clickToolbarButton(this.browser, (page as FirefoxPage).page);
+  }
+
+  /** Reads the clipboard in the parent process, where reading asks for no permission. */
+  readClipboard(): Promise<string> {
+    return evaluateInParent(this.browser, () => navigator.clipboard.readText());
   }
 
   /**
-   * Opens a page of the extension in a new tab and waits for `readySelector` on it. Firefox
-   * sends no WebDriver BiDi navigation events for moz-extension:// URLs, so `page.goto` never
-   * resolves and the wait has to outlast the load by itself.
+   * Records the console of tabs, and of the background page by wrapping its `console` from
+   * an extension tab that stays open, since WebDriver BiDi reports only the console of tabs.
+   * A background that stops and starts again is not recorded after the restart.
    */
-  async openExtensionPage(path: string, readySelector: string, timeoutMs = 30_000) {
+  async recordConsole(): Promise<() => Promise<string[]>> {
+    this.consoleTexts = [];
+    const recorder = await this.openExtensionTab(this.extensionUrl(BLANK_PAGE_PATH));
+    await recorder.evaluate(recordBackgroundConsole);
+    return async () => [
+      ...this.consoleTexts,
+      ...(await recorder.evaluate(() => (globalThis as RecordingGlobals).backgroundConsole)),
+    ];
+  }
+
+  /**
+   * Empties the extension's storage, rules and alarms, reloads it, and deletes every cookie and
+   * tab, which takes about a second where a new Firefox takes three. Reloading keeps the
+   * moz-extension UUID, and the reloaded background starts from empty storage as after an
+   * install.
+   */
+  async reset(): Promise<boolean> {
+    this.consoleTexts = [];
+    await this.emulateColorScheme('light');
+    const blank = await this.browser.newPage();
+    for (const page of await this.browser.pages()) if (page !== blank) await page.close();
+    const page = await this.openExtensionTab(this.extensionUrl(BLANK_PAGE_PATH));
+    const origins = await page.evaluate(clearExtension);
+    await page.close();
+    await this.browser.deleteCookie(...(await this.browser.cookies()));
+    // A test that withdrew or added host access leaves a state that only a new install has.
+    return JSON.stringify(origins) === JSON.stringify([...manifest.host_permissions].sort());
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.proxy.close();
+  }
+
+  /**
+   * Opens a page of the extension in a new tab and waits until its document has loaded.
+   * Firefox sends no WebDriver BiDi navigation events for moz-extension:// URLs, so
+   * `page.goto` never resolves and the wait has to outlast the load by itself.
+   */
+  private async openExtensionTab(url: string, timeoutMs = 30_000): Promise<Page> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const page = await this.browser.newPage();
-      page.goto(this.extensionUrl(path)).catch(() => {
+      page.goto(url).catch(() => {
         // Rejects when the tab closes, still waiting for the load event that never comes.
       });
       try {
         const timeout = Math.max(deadline - Date.now(), 1);
-        await page.waitForSelector(readySelector, { timeout });
+        await page.waitForFunction(
+          (url) => location.href === url && document.readyState === 'complete',
+          { polling: 50, timeout },
+          url,
+        );
         return page;
       } catch (error) {
         await page.close();
@@ -143,20 +288,93 @@ export class FirefoxExtensionBrowser {
     }
   }
 
-  /** Returns the cookies that the browser would send to `url`. */
-  async cookies(url: string): Promise<Cookie[]> {
-    const { hostname } = new URL(url);
-    const cookies = await this.browser.cookies();
-    return cookies.filter((cookie) => {
-      if (!cookie.domain.startsWith('.')) return cookie.domain === hostname;
-      return `.${hostname}`.endsWith(cookie.domain);
-    });
+  private wrap(page: Page): FirefoxPage {
+    return new FirefoxPage(page, (scheme) => this.emulateColorScheme(scheme));
   }
 
-  async close(): Promise<void> {
-    await this.browser.close();
-    await this.proxy.close();
+  /** Sets the colour scheme of every page, as the user's system theme would. */
+  private async emulateColorScheme(scheme: ColorScheme): Promise<void> {
+    await evaluateInParent(
+      this.browser,
+      (override: number) => {
+        Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', override);
+      },
+      // The preference's values: 0 dark, 1 light.
+      scheme === 'dark' ? 0 : 1,
+    );
   }
+
+  private watchPages(): void {
+    this.browser.on('targetcreated', async (target: Target) => {
+      const page = await target.page();
+      page?.on('console', (message) => this.consoleTexts.push(message.text()));
+    });
+  }
+}
+
+// A global of Firefox's parent process, typed only as far as emulateColorScheme uses it.
+declare const Services: { prefs: { setIntPref(name: string, value: number): void } };
+
+type RecordingGlobals = typeof globalThis & { backgroundConsole: string[] };
+
+/**
+ * Runs in an extension tab: makes the background page's console methods also append their
+ * arguments, as text, to this tab's `backgroundConsole`. Objects are written as JSON, so a
+ * secret inside logged details would show.
+ */
+async function recordBackgroundConsole(): Promise<void> {
+  const recording = globalThis as RecordingGlobals;
+  recording.backgroundConsole = [];
+  const background = (await chrome.runtime.getBackgroundPage()) as typeof globalThis;
+  const methods = ['debug', 'log', 'info', 'warn', 'error'] as const;
+  for (const method of methods) {
+    const original = background.console[method].bind(background.console);
+    background.console[method] = (...args: unknown[]) => {
+      const texts = args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg)));
+      recording.backgroundConsole.push(texts.join(' '));
+      original(...args);
+    };
+  }
+}
+
+/**
+ * A page of the extension that runs no script of its own, for calls into the extension's
+ * APIs. Firefox gives moz-extension:// pages the `chrome` and `browser` namespaces.
+ */
+const BLANK_PAGE_PATH = '_locales/en/messages.json';
+
+/**
+ * Runs in a page of the extension: removes what a test left, then reloads the extension.
+ * Returns the host permissions that the extension has.
+ */
+async function clearExtension(): Promise<string[]> {
+  await Promise.all([
+    chrome.storage.local.clear(),
+    chrome.storage.session.clear(),
+    chrome.storage.sync.clear(),
+    chrome.alarms.clearAll(),
+  ]);
+  const dynamic = await chrome.declarativeNetRequest.getDynamicRules();
+  const session = await chrome.declarativeNetRequest.getSessionRules();
+  await chrome.declarativeNetRequest.updateDynamicRules({
+    removeRuleIds: dynamic.map((rule) => rule.id),
+  });
+  await chrome.declarativeNetRequest.updateSessionRules({
+    removeRuleIds: session.map((rule) => rule.id),
+  });
+  const { origins = [] } = await chrome.permissions.getAll();
+  // Later, so that this call returns before the reload closes the page.
+  setTimeout(() => chrome.runtime.reload(), 0);
+  return origins.sort();
+}
+
+/** Preferences for tests: the interface language, and motion reduced as in Chromium's tests. */
+function testPreferences(language = 'en-US'): Record<string, unknown> {
+  return {
+    // Debian's firefox-esr-l10n-* packages provide the languages besides English.
+    'intl.locale.requested': language,
+    'ui.prefersReducedMotion': 1,
+  };
 }
 
 function causedByProtocolError(error: unknown): boolean {
