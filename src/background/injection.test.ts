@@ -1,4 +1,4 @@
-import { describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { storedCookies } from '../testing/fake-browser';
 import { makeJwt } from '../testing/fake-fetch';
@@ -8,6 +8,40 @@ const ORIGIN = 'https://studio.edgeimpulse.com';
 const EXPIRES_AT = 1_900_000_000_000;
 const TOKEN = makeJwt(EXPIRES_AT / 1000);
 const credential = { token: TOKEN, studioOrigin: ORIGIN, expiresAt: EXPIRES_AT };
+
+/** The fake's own cookie methods, captured before any test replaces them. */
+const fakeCookies = { ...browser.cookies };
+
+/**
+ * Makes the fake cookie jar delete cookies as `browserName` does. A cookie set with an expiry in
+ * the past replaces the cookie with the same name, host and path, and then both are gone.
+ * cookies.remove deletes every cookie of that name the URL receives in Chromium 156. Firefox 153
+ * deletes only the first, ordered by longest path, then earliest creation.
+ */
+function emulateCookieDeletion(browserName: 'chromium' | 'firefox'): void {
+  vi.spyOn(browser.cookies, 'set').mockImplementation(async (details) => {
+    const expired =
+      details.expirationDate !== undefined && details.expirationDate * 1000 <= Date.now();
+    if (!expired) return fakeCookies.set(details);
+    // The fake's remove deletes only cookies whose domain is the URL's host.
+    await fakeCookies.remove({ url: details.url, name: details.name ?? '' });
+    return undefined as never;
+  });
+  vi.spyOn(browser.cookies, 'remove').mockImplementation(async ({ url, name }) => {
+    // Every cookie in these tests has path `/`, and the fake lists them oldest first.
+    const matching = await fakeCookies.getAll({ url, name });
+    const deleted = browserName === 'firefox' ? matching.slice(0, 1) : matching;
+    for (const cookie of deleted) {
+      await fakeCookies.remove({ url: `https://${cookie.domain}/`, name });
+    }
+    return null;
+  });
+}
+
+/** Sets a `jwt` cookie for all of edgeimpulse.com, as a page on any subdomain can. */
+async function plantDomainCookie(value: string): Promise<void> {
+  await browser.cookies.set({ url: `${ORIGIN}/`, domain: 'edgeimpulse.com', name: 'jwt', value });
+}
 
 describe('authenticateBrowser', () => {
   test('persistent: dynamic rule and cookie with expiry', async () => {
@@ -57,6 +91,12 @@ describe('authenticateBrowser again', () => {
 });
 
 describe('deauthenticateBrowser', () => {
+  beforeEach(() => emulateCookieDeletion('firefox'));
+  afterEach(() => {
+    vi.mocked(browser.cookies.set).mockRestore();
+    vi.mocked(browser.cookies.remove).mockRestore();
+  });
+
   test('removes rules, alarm and own cookie', async () => {
     await authenticateBrowser(credential);
 
@@ -73,17 +113,34 @@ describe('deauthenticateBrowser', () => {
     expect(storedCookies()).toEqual([]);
   });
 
-  test('security: removes its cookie despite a planted domain cookie', async () => {
-    await browser.cookies.set({
-      url: `${ORIGIN}/`,
-      domain: 'edgeimpulse.com',
-      name: 'jwt',
-      value: 'x',
-    });
+  test.each(['chromium', 'firefox'] as const)(
+    'security: %s keeps a planted domain cookie',
+    async (browserName) => {
+      emulateCookieDeletion(browserName);
+      await plantDomainCookie('x');
+      await authenticateBrowser(credential);
+
+      await deauthenticateBrowser(credential);
+      expect(storedCookies().map((cookie) => cookie.value)).toEqual(['x']);
+    },
+  );
+
+  test('security: fingerprint removal keeps planted cookie', async () => {
+    await plantDomainCookie('x');
+    await authenticateBrowser(credential);
+
+    await deauthenticateBrowser();
+    expect(storedCookies().map((cookie) => cookie.value)).toEqual(['x']);
+  });
+
+  test('security: keeps a domain cookie carrying the token', async () => {
+    await plantDomainCookie(TOKEN);
     await authenticateBrowser(credential);
 
     await deauthenticateBrowser(credential);
-    expect(storedCookies().map((cookie) => cookie.value)).toEqual(['x']);
+    const remaining = storedCookies();
+    expect(remaining).toHaveLength(1);
+    expect(remaining[0]).toMatchObject({ domain: 'edgeimpulse.com', hostOnly: false });
   });
 
   test('keeps a cookie Studio set itself', async () => {

@@ -2,7 +2,7 @@
  * Keeps the browser's authentication in step with the stored session: the header rule for
  * Studio API calls and the `jwt` cookie for Studio pages.
  */
-import browser, { type DeclarativeNetRequest } from 'webextension-polyfill';
+import browser, { type Cookies, type DeclarativeNetRequest } from 'webextension-polyfill';
 import { DOCS_HOST, hostOf, STUDIO_ORIGIN, TOKEN_COOKIE } from '../shared/hosts';
 import { defineStorageItem } from '../shared/storage-item';
 import { ALL_RULE_IDS, buildCorsRules, buildHeaderRule } from './header-rule';
@@ -154,15 +154,36 @@ export async function deauthenticateBrowser(credential?: Credential): Promise<vo
   const studioOrigin = credential?.studioOrigin ?? fingerprint?.studioOrigin ?? STUDIO_ORIGIN;
   const url = `${studioOrigin}/`;
   // A sibling subdomain can plant a domain-wide `jwt` cookie that cookies.get would return
-  // first, so every cookie of that name is checked.
+  // first, so every cookie of that name is checked. The extension sets only host-only ones.
   const cookies = await browser.cookies.getAll({ url, name: TOKEN_COOKIE });
   for (const cookie of cookies) {
+    if (!cookie.hostOnly) continue;
     if (await isOwnCookie(cookie.value, credential, fingerprint?.sha256)) {
-      await browser.cookies.remove({ url, name: TOKEN_COOKIE });
-      break;
+      await expireHostOnlyCookie(url, cookie);
     }
   }
   await cookieFingerprintItem.remove();
+}
+
+/**
+ * Deletes one host-only cookie by setting an expired cookie with the same name, host and path.
+ * cookies.remove takes only a URL and a name, so it cannot tell this cookie from a domain-wide
+ * one of the same name. Chromium 156 deletes both. Firefox 153 deletes only the one with the
+ * longest path, then the earliest created, which can be the planted one. See
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/cookies/remove
+ */
+async function expireHostOnlyCookie(url: string, cookie: Cookies.Cookie): Promise<void> {
+  await browser.cookies.set({
+    url,
+    name: cookie.name,
+    value: '',
+    path: cookie.path,
+    secure: cookie.secure,
+    httpOnly: cookie.httpOnly,
+    storeId: cookie.storeId,
+    // One second after the Unix epoch is long past, so the browser drops the cookie.
+    expirationDate: 1,
+  });
 }
 
 async function isOwnCookie(value: string, credential?: Credential, fingerprint?: string) {

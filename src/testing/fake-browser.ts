@@ -29,6 +29,10 @@ const fakeCookies = {
     cookies = cookies.filter(
       (cookie) => cookieKey(`https://${cookie.domain}`, cookie.name) !== key,
     );
+    // Browsers delete the replaced cookie and store nothing when the expiry has passed.
+    if (details.expirationDate !== undefined && details.expirationDate * 1000 <= Date.now()) {
+      return null;
+    }
     const hostOnly = details.domain === undefined;
     const domain = details.domain ?? new URL(details.url).host;
     const session = details.expirationDate === undefined;
