@@ -26,7 +26,11 @@ declare const chrome: {
     updateDynamicRules(update: { removeRuleIds: number[] }): Promise<void>;
     updateSessionRules(update: { removeRuleIds: number[] }): Promise<void>;
   };
-  windows: { create(options: { url: string; type: string; focused: boolean }): Promise<unknown> };
+  windows: {
+    create(options: { url: string; type: string; focused: boolean }): Promise<unknown>;
+    getLastFocused(filter: { windowTypes: string[] }): Promise<{ id: number }>;
+    update(windowId: number, update: { focused: boolean }): Promise<unknown>;
+  };
   tabs: { query(filter: { url?: string }): Promise<{ id?: number }[]> };
   scripting: {
     executeScript(injection: {

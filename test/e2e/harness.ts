@@ -1,7 +1,7 @@
 /**
  * Per-file set-up for end-to-end tests: one stand-in Studio for the file, and for each test a
- * browser profile with the extension as a new install has it. Firefox keeps one browser for
- * the file and resets it between tests; Chromium starts a new one for each test.
+ * browser profile with the extension as a new install has it. The browser is reset between
+ * tests, and replaced when a test changed what a reset cannot restore.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import {
@@ -37,21 +37,29 @@ export function useExtensionAndStudio(options: StudioOptions = {}): E2E {
   });
   beforeEach(async () => {
     env.studio.reset();
-    if (reusable && !(await reusable.reset())) {
-      await reusable.close();
-      reusable = undefined;
-    }
+    if (reusable && !(await resetOrClose(reusable))) reusable = undefined;
     env.browser = reusable ?? (await launchBrowser(env.studio));
   });
-  afterEach(async () => {
-    if (env.browser.name === 'firefox') reusable = env.browser;
-    else await env.browser?.close();
+  afterEach(() => {
+    reusable = env.browser;
   });
   afterAll(async () => {
     await reusable?.close();
     await env.studio?.close();
   });
   return env;
+}
+
+/** Resets a browser for the next test, or closes it when it cannot be reset. */
+async function resetOrClose(browser: TestBrowser): Promise<boolean> {
+  try {
+    if (await browser.reset()) return true;
+  } catch (error) {
+    // A test that failed may leave the browser in a state that no reset reaches.
+    console.warn(`Starting a new ${browser.name}, since the reset failed:`, error);
+  }
+  await browser.close().catch(() => {});
+  return false;
 }
 
 /** Returns a stand-in user's password; single sign-on accounts have none. */

@@ -8,6 +8,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { ProtocolError, type Browser, type Page, type Target } from 'puppeteer-core';
+import { clearExtension, MANIFEST_ORIGINS } from '../e2e/reset';
 import type { LaunchOptions, TestBrowser, TestCookie, TestPage } from '../e2e/test-browser';
 import manifest from '../../manifest.json';
 import type { Studio } from '../studio';
@@ -128,6 +129,7 @@ export class FirefoxExtensionBrowser implements TestBrowser {
   readonly name = 'firefox';
   readonly extensionId = GECKO_ID;
   private consoleTexts: string[] = [];
+  private toolsTab: Page | undefined;
 
   private constructor(
     private readonly browser: Browser,
@@ -164,17 +166,27 @@ export class FirefoxExtensionBrowser implements TestBrowser {
     return this.wrap(page);
   }
 
-  async waitForNewPage(): Promise<TestPage> {
+  /**
+   * Polls the tabs, because puppeteer reports no URL for tabs that show pages of the extension.
+   * Tabs that this class opens for itself do not count.
+   */
+  async waitForNewPage(timeoutMs = 30_000): Promise<TestPage> {
     const known = new Set(await this.browser.pages());
-    const target = await this.browser.waitForTarget(
-      async (target) => target.type() === 'page' && !known.has((await target.page())!),
-      { timeout: 30_000 },
-    );
-    return this.wrap((await target.page())!);
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const page of await this.browser.pages()) {
+        if (known.has(page) || page === this.toolsTab) continue;
+        const url = await page.evaluate(() => location.href).catch(() => 'about:blank');
+        if (url !== 'about:blank' && !url.endsWith(BLANK_PAGE_PATH)) return this.wrap(page);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`No new tab opened within ${timeoutMs} ms`);
   }
 
   async pageUrls(): Promise<string[]> {
-    return (await this.browser.pages()).map((page) => page.url());
+    const pages = await this.browser.pages();
+    return Promise.all(pages.map((page) => page.evaluate(() => location.href)));
   }
 
   async cookies(url: string): Promise<TestCookie[]> {
@@ -188,13 +200,13 @@ export class FirefoxExtensionBrowser implements TestBrowser {
       .map((cookie) => ({ ...cookie, sameSite: cookie.sameSite ?? 'None' }) as TestCookie);
   }
 
+  /** Runs `fn` in a tab of the extension that stays open until the next reset. */
   async evaluateInExtension<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    const page = await this.openExtensionTab(this.extensionUrl(BLANK_PAGE_PATH));
-    try {
-      return (await page.evaluate(fn as never, arg)) as R;
-    } finally {
-      await page.close();
+    if (!this.toolsTab || this.toolsTab.isClosed()) {
+      const url = this.extensionUrl(BLANK_PAGE_PATH);
+      this.toolsTab = await this.openExtensionTab(url, { background: true });
     }
+    return (await this.toolsTab.evaluate(fn as never, arg)) as R;
   }
 
   stopBackground(): Promise<void> {
@@ -225,7 +237,8 @@ export class FirefoxExtensionBrowser implements TestBrowser {
    */
   async recordConsole(): Promise<() => Promise<string[]>> {
     this.consoleTexts = [];
-    const recorder = await this.openExtensionTab(this.extensionUrl(BLANK_PAGE_PATH));
+    const url = this.extensionUrl(BLANK_PAGE_PATH);
+    const recorder = await this.openExtensionTab(url, { background: true });
     await recorder.evaluate(recordBackgroundConsole);
     return async () => [
       ...this.consoleTexts,
@@ -234,22 +247,24 @@ export class FirefoxExtensionBrowser implements TestBrowser {
   }
 
   /**
-   * Empties the extension's storage, rules and alarms, reloads it, and deletes every cookie and
-   * tab, which takes about a second where a new Firefox takes three. Reloading keeps the
-   * moz-extension UUID, and the reloaded background starts from empty storage as after an
-   * install.
+   * Closes every tab, deletes every cookie, empties the extension's storage, rules and alarms,
+   * and stops its background, which the next event starts from empty storage, as after an
+   * install. That takes about a second, where a new Firefox takes three. Returns false when
+   * the test changed the extension's host access, which only a new profile resets.
    */
   async reset(): Promise<boolean> {
     this.consoleTexts = [];
+    this.toolsTab = undefined;
     await this.emulateColorScheme('light');
     const blank = await this.browser.newPage();
     for (const page of await this.browser.pages()) if (page !== blank) await page.close();
     const page = await this.openExtensionTab(this.extensionUrl(BLANK_PAGE_PATH));
     const origins = await page.evaluate(clearExtension);
     await page.close();
+    await stopBackground(this.browser);
     await this.browser.deleteCookie(...(await this.browser.cookies()));
     // A test that withdrew or added host access leaves a state that only a new install has.
-    return JSON.stringify(origins) === JSON.stringify([...manifest.host_permissions].sort());
+    return JSON.stringify(origins) === JSON.stringify(MANIFEST_ORIGINS);
   }
 
   async close(): Promise<void> {
@@ -258,14 +273,15 @@ export class FirefoxExtensionBrowser implements TestBrowser {
   }
 
   /**
-   * Opens a page of the extension in a new tab and waits until its document has loaded.
+   * Opens a page of the extension in a new tab and waits until its document has loaded. A tab
+   * opened in the `background` leaves the active tab as it was, as the popup expects.
    * Firefox sends no WebDriver BiDi navigation events for moz-extension:// URLs, so
    * `page.goto` never resolves and the wait has to outlast the load by itself.
    */
-  private async openExtensionTab(url: string, timeoutMs = 30_000): Promise<Page> {
-    const deadline = Date.now() + timeoutMs;
+  private async openExtensionTab(url: string, { background = false } = {}): Promise<Page> {
+    const deadline = Date.now() + 30_000;
     for (;;) {
-      const page = await this.browser.newPage();
+      const page = await this.browser.newPage({ background });
       page.goto(url).catch(() => {
         // Rejects when the tab closes, still waiting for the load event that never comes.
       });
@@ -342,31 +358,6 @@ async function recordBackgroundConsole(): Promise<void> {
  * APIs. Firefox gives moz-extension:// pages the `chrome` and `browser` namespaces.
  */
 const BLANK_PAGE_PATH = '_locales/en/messages.json';
-
-/**
- * Runs in a page of the extension: removes what a test left, then reloads the extension.
- * Returns the host permissions that the extension has.
- */
-async function clearExtension(): Promise<string[]> {
-  await Promise.all([
-    chrome.storage.local.clear(),
-    chrome.storage.session.clear(),
-    chrome.storage.sync.clear(),
-    chrome.alarms.clearAll(),
-  ]);
-  const dynamic = await chrome.declarativeNetRequest.getDynamicRules();
-  const session = await chrome.declarativeNetRequest.getSessionRules();
-  await chrome.declarativeNetRequest.updateDynamicRules({
-    removeRuleIds: dynamic.map((rule) => rule.id),
-  });
-  await chrome.declarativeNetRequest.updateSessionRules({
-    removeRuleIds: session.map((rule) => rule.id),
-  });
-  const { origins = [] } = await chrome.permissions.getAll();
-  // Later, so that this call returns before the reload closes the page.
-  setTimeout(() => chrome.runtime.reload(), 0);
-  return origins.sort();
-}
 
 /** Preferences for tests: the interface language, and motion reduced as in Chromium's tests. */
 function testPreferences(language = 'en-US'): Record<string, unknown> {

@@ -44,7 +44,9 @@ export function locate(
   };
 
   const isHidden = (element: Element): boolean => {
-    for (let node: Element | null = element; node; node = node.parentElement) {
+    const parentOf = (node: Element): Element | null =>
+      node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host || null);
+    for (let node: Element | null = element; node; node = parentOf(node)) {
       if (node.getAttribute('aria-hidden') === 'true' || (node as HTMLElement).hidden) return true;
       const style = getComputedStyle(node);
       if (style.display === 'none') return true;
@@ -124,8 +126,16 @@ export function locate(
     return normalize(element.getAttribute('title') ?? '');
   };
 
+  // Every element under a root, including those in open shadow roots, as Playwright finds them.
+  const allUnder = (root: ParentNode): Element[] =>
+    [...root.querySelectorAll('*')].flatMap((element) =>
+      element.shadowRoot ? [element, ...allUnder(element.shadowRoot)] : [element],
+    );
+
   const descendants = (roots: ParentNode[], selector = '*'): Element[] => [
-    ...new Set(roots.flatMap((root) => [...root.querySelectorAll(selector)])),
+    ...new Set(
+      roots.flatMap((root) => allUnder(root).filter((element) => element.matches(selector))),
+    ),
   ];
 
   const apply = (roots: ParentNode[], step: Step): Element[] => {

@@ -269,8 +269,21 @@ export class FirefoxPage implements TestPage {
     return this.page.content();
   }
 
-  reload(): Promise<unknown> {
-    return this.page.reload();
+  /**
+   * Reloads the page. Pages of the extension get no WebDriver BiDi navigation events, so
+   * for them the wait is for a new document that has loaded.
+   */
+  async reload(): Promise<unknown> {
+    const url = await this.page.evaluate(() => location.href);
+    if (!url.startsWith('moz-extension:')) return this.page.reload();
+    await this.page.evaluate(() => {
+      (globalThis as { reloading?: boolean }).reloading = true;
+      setTimeout(() => location.reload(), 0);
+    });
+    return this.page.waitForFunction(
+      () => !('reloading' in globalThis) && document.readyState === 'complete',
+      { polling: POLL_MS, timeout: TIMEOUT_MS },
+    );
   }
 
   bringToFront(): Promise<void> {
