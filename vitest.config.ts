@@ -1,18 +1,27 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 
-/** Settings of the end-to-end projects, which start browsers against the stand-in Studio. */
-const browserTests = {
-  // Runs after the unit tests, which fail faster.
-  sequence: { groupOrder: 1 },
-  // Each file starts its own stand-in Studio and browser; two at once fit 2 cores.
-  maxWorkers: 2,
-  testTimeout: 60_000,
-  hookTimeout: 60_000,
-};
+/** The same end-to-end suite runs in each browser; E2E_BROWSER tells the harness which. */
+function browserProject(browser: 'chromium' | 'firefox') {
+  return {
+    test: {
+      name: browser,
+      // Runs after the unit and build tests, which fail faster.
+      sequence: { groupOrder: 1 },
+      include: ['test/e2e/**/*.test.ts'],
+      exclude: ['test/e2e/size.test.ts'],
+      env: { E2E_BROWSER: browser },
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+    },
+  };
+}
 
 export default defineConfig({
   test: {
+    // Each end-to-end file starts its own stand-in Studio and browser, and a browser waits on
+    // the network for much of a test, so three files at once keep 2 cores busy.
+    maxWorkers: 3,
     projects: [
       {
         plugins: [preact()],
@@ -25,22 +34,19 @@ export default defineConfig({
       },
       {
         test: {
-          ...browserTests,
-          name: 'e2e',
-          include: ['test/**/*.test.ts'],
-          env: { E2E_BROWSER: 'chromium' },
+          // The stand-in Studio, the build's sizes and packages: no browser.
+          name: 'build',
+          sequence: { groupOrder: 0 },
+          include: [
+            'test/studio/**/*.test.ts',
+            'test/firefox/**/*.test.ts',
+            'test/e2e/size.test.ts',
+          ],
+          testTimeout: 60_000,
         },
       },
-      {
-        test: {
-          ...browserTests,
-          name: 'firefox',
-          // The same browser suite as the e2e project, in Firefox.
-          include: ['test/e2e/**/*.test.ts'],
-          exclude: ['test/e2e/size.test.ts'],
-          env: { E2E_BROWSER: 'firefox' },
-        },
-      },
+      browserProject('chromium'),
+      browserProject('firefox'),
     ],
   },
 });
