@@ -1,3 +1,5 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, vi } from 'vitest';
 import { fakeBrowser, resetFakeBrowser } from './testing/fake-browser';
 
@@ -5,6 +7,8 @@ vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
 beforeEach(() => {
   resetFakeBrowser();
+  // A new factory has no databases, so no session stored in IndexedDB leaks into the next test.
+  globalThis.indexedDB = new IDBFactory();
   // The code under test logs failures it handles; the tests check outcomes instead.
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });

@@ -21,15 +21,15 @@ export async function reconcile(now = Date.now()): Promise<void> {
 }
 
 /**
- * Hides storage.local from content scripts, as storage.session is by default. Chromium
- * supports this for every area; Firefox 142 only for storage.session, and throws here.
+ * Hides storage.local, which contains settings and no token, from content scripts, as
+ * storage.session is by default. Chromium supports this for every area; Firefox 142 only
+ * for storage.session, and throws here. The token is in IndexedDB in every browser.
  */
 async function restrictStorageToExtension(): Promise<void> {
   const local = browser.storage.local as { setAccessLevel?: (options: object) => Promise<void> };
   try {
     await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
   } catch {
-    // NOTE: in Firefox, content scripts can still read storage.local, token included.
     log.warn('storage.local could not be restricted to extension pages');
   }
 }

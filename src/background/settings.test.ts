@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import browser from 'webextension-polyfill';
 import { grantedOrigins, storedCookies } from '../testing/fake-browser';
+import { indexedDbContents } from '../testing/indexed-db';
 import { signInAsAlice } from '../testing/sign-in';
 import { makeJwt } from '../testing/fake-fetch';
 import { readView } from './session';
@@ -17,11 +18,12 @@ async function areasHoldingToken() {
   for (const area of ['local', 'session'] as const) {
     if (JSON.stringify(await browser.storage[area].get()).includes(TOKEN)) areas.push(area);
   }
+  if ((await indexedDbContents()).includes(TOKEN)) areas.push('indexedDB');
   return areas;
 }
 
 describe('stay signed in', () => {
-  test('is on by default and keeps the token on disk', async () => {
+  test('is on by default and keeps the token in IndexedDB', async () => {
     await signInAsAlice(TOKEN);
 
     expect(await readSettings()).toEqual({
@@ -30,7 +32,7 @@ describe('stay signed in', () => {
       authenticateDocs: false,
       toolOrigins: [],
     });
-    expect(await areasHoldingToken()).toEqual(['local']);
+    expect(await areasHoldingToken()).toEqual(['indexedDB']);
   });
 
   test('off keeps the token in memory only', async () => {
@@ -56,7 +58,7 @@ describe('stay signed in', () => {
     await signInAsAlice(TOKEN);
 
     await updateSettings({ staySignedIn: true });
-    expect(await areasHoldingToken()).toEqual(['local']);
+    expect(await areasHoldingToken()).toEqual(['indexedDB']);
     expect(await browser.declarativeNetRequest.getDynamicRules()).toHaveLength(1);
   });
 });
@@ -69,7 +71,7 @@ describe('Studio address', () => {
 
     await expect(updateSettings({ studioOrigin: ACME })).rejects.toThrow('Missing host permission');
     expect((await readSettings()).studioOrigin).toBe('https://studio.edgeimpulse.com');
-    expect(await areasHoldingToken()).toEqual(['local']);
+    expect(await areasHoldingToken()).toEqual(['indexedDB']);
   });
 
   test('a new host signs out and removes rule and cookie', async () => {
@@ -88,7 +90,7 @@ describe('Studio address', () => {
     await signInAsAlice(TOKEN);
 
     await updateSettings({ studioOrigin: 'https://studio.edgeimpulse.com' });
-    expect(await areasHoldingToken()).toEqual(['local']);
+    expect(await areasHoldingToken()).toEqual(['indexedDB']);
   });
 });
 

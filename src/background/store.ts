@@ -1,10 +1,12 @@
 /**
  * Storage items of the background. Only the background reads these items: pages get a
- * SessionView without the token, and content scripts cannot read `storage.session`.
+ * SessionView without the token, and content scripts can reach neither `storage.session`
+ * nor the extension's IndexedDB, where the token is kept.
  */
 import type { Failure } from '../shared/failure';
 import { DEFAULT_SETTINGS, type Profile, type Settings } from '../shared/messages';
 import { defineStorageItem, type StorageItem } from '../shared/storage-item';
+import { defineIndexedDbItem } from './indexed-db-item';
 import type { Credential } from './injection';
 
 export interface StoredSession extends Credential {
@@ -37,12 +39,15 @@ export async function readSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await settingsItem.get()) };
 }
 
-const persistentSessionItem = defineStorageItem<StoredSession>('local', 'session');
+// Not in storage.local, because Firefox (142 to 153 at least) cannot hide it from content
+// scripts.
+const persistentSessionItem = defineIndexedDbItem<StoredSession>('session');
 const memorySessionItem = defineStorageItem<StoredSession>('session', 'session');
 
 /**
- * The signed-in session: on disk when `persistent` is set, because the user stays signed in
- * after the browser closes, otherwise in memory only. Writing it removes the other copy.
+ * The signed-in session: in IndexedDB, on disk, when `persistent` is set, because the user
+ * stays signed in after the browser closes, otherwise in memory only. Writing it removes the
+ * other copy.
  */
 export const sessionItem: StorageItem<StoredSession> = {
   key: 'session',

@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 
 /**
  * Storage area of an item. `session` is kept in memory, cleared when the browser
- * closes, and hidden from content scripts by default; `local` persists on disk.
+ * closes, and hidden from content scripts by default; `local` persists on disk. Content
+ * scripts can read `local` in Firefox, so it must hold no secret.
  */
 export type StorageAreaName = 'local' | 'session';
 
