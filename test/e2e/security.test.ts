@@ -17,6 +17,29 @@ import { PopupPage } from './popup-page';
 
 const env = useExtensionAndStudio();
 
+/**
+ * Returns storage.local, storage.session and every IndexedDB record of the extension's
+ * origin as JSON. It runs through evaluateInExtension, so it refers to no name outside itself.
+ */
+async function readExtensionStorage(): Promise<string> {
+  const settle = <T>(request: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  const records: unknown[] = [];
+  for (const { name } of await indexedDB.databases()) {
+    const database = await settle(indexedDB.open(name!));
+    for (const storeName of Array.from(database.objectStoreNames)) {
+      const store = database.transaction(storeName).objectStore(storeName);
+      records.push(await settle(store.getAll()));
+    }
+    database.close();
+  }
+  const areas = [await chrome.storage.local.get(), await chrome.storage.session.get()];
+  return JSON.stringify([...areas, records]);
+}
+
 async function signInAsAlice(): Promise<string> {
   return (await signInThroughPopup(env)).token;
 }
@@ -90,9 +113,10 @@ describe('security: the token stays out of sight', () => {
     await popup.submitSignIn(carol.username, passwordOf(carol));
     await popup.submitCode(carol.totpCode!);
     await popup.signedInAs.waitFor();
-    const stored = await env.browser.evaluateInExtension(async () =>
-      JSON.stringify([await chrome.storage.local.get(), await chrome.storage.session.get()]),
-    );
+    const request = env.studio.requestsTo(STUDIO_HOST, '/v1/api/user').at(-1);
+    const stored = await env.browser.evaluateInExtension(readExtensionStorage);
+    // Shows that the reader sees the stored session, so the check below can fail.
+    expect(stored).toContain(env.studio.tokenOf(request!));
     expect(stored).not.toContain(passwordOf(carol));
   });
 });
@@ -116,16 +140,32 @@ describe('security: content scripts', () => {
               return `rejected: ${String(error)}`;
             }
           };
+          // A content script's indexedDB is the page's, so this must find no extension record.
+          const settle = <T>(request: IDBRequest<T>) =>
+            new Promise<T>((resolve, reject) => {
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            });
+          const records: unknown[] = [];
+          for (const { name } of await indexedDB.databases()) {
+            const database = await settle(indexedDB.open(name!));
+            for (const storeName of Array.from(database.objectStoreNames)) {
+              const store = database.transaction(storeName).objectStore(storeName);
+              records.push(await settle(store.getAll()));
+            }
+            database.close();
+          }
           return {
             local: await read('local'),
             session: await read('session'),
             sync: await read('sync'),
+            indexedDB: JSON.stringify(records),
           };
         },
       });
       return result?.result as Record<string, string>;
     }, page.url());
-    for (const area of ['local', 'session', 'sync']) {
+    for (const area of ['local', 'session', 'sync', 'indexedDB']) {
       expect(seen[area], area).toBeDefined();
       expect(seen[area], area).not.toContain(token);
     }

@@ -20,6 +20,29 @@ async function tokenSentFromStudioPage(): Promise<string | undefined> {
   return request && env.studio.tokenOf(request);
 }
 
+/**
+ * Returns storage.local, storage.session and every IndexedDB record of the extension's
+ * origin as JSON. It runs through evaluateInExtension, so it refers to no name outside itself.
+ */
+async function readExtensionStorage(): Promise<string> {
+  const settle = <T>(request: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  const records: unknown[] = [];
+  for (const { name } of await indexedDB.databases()) {
+    const database = await settle(indexedDB.open(name!));
+    for (const storeName of Array.from(database.objectStoreNames)) {
+      const store = database.transaction(storeName).objectStore(storeName);
+      records.push(await settle(store.getAll()));
+    }
+    database.close();
+  }
+  const areas = [await chrome.storage.local.get(), await chrome.storage.session.get()];
+  return JSON.stringify([...areas, records]);
+}
+
 describe('sign-in form', () => {
   test('has labelled fields and a Log in button', async () => {
     const popup = await PopupPage.open(env.browser);
@@ -168,15 +191,14 @@ describe('sign-out', () => {
     await popup.signIn(alice.username, passwordOf(alice));
     const token = await tokenSentFromStudioPage();
     expect(token).toBeTruthy();
+    // Shows that the reader sees where the token is stored, so the check below can fail.
+    expect(await env.browser.evaluateInExtension(readExtensionStorage)).toContain(token);
 
     await popup.signOut();
     expect(await popup.username.isVisible()).toBe(true);
     expect(await tokenSentFromStudioPage()).toBeUndefined();
     expect(await env.browser.cookies(STUDIO_ORIGIN)).toEqual([]);
-    const stored = await env.browser.evaluateInExtension(async () =>
-      JSON.stringify([await chrome.storage.local.get(), await chrome.storage.session.get()]),
-    );
-    expect(stored).not.toContain(token);
+    expect(await env.browser.evaluateInExtension(readExtensionStorage)).not.toContain(token);
   });
 
   test('signing in as another user sends only the new token', async () => {
