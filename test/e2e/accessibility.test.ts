@@ -5,10 +5,11 @@ import { alice, carol } from '../studio';
 import { launchBrowser, passwordOf, useExtensionAndStudio } from './harness';
 import { OptionsPage } from './options-page';
 import { PopupPage } from './popup-page';
-import type { TestPage } from './test-browser';
+import { BROWSER, type TestPage } from './test-browser';
 
 const env = useExtensionAndStudio();
-const SCREENSHOT_DIR = 'test-results/screenshots';
+// One folder per browser, because both browsers' suites run at the same time.
+const SCREENSHOT_DIR = `test-results/screenshots/${BROWSER}`;
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
