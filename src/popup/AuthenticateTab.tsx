@@ -3,10 +3,24 @@ import browser from 'webextension-polyfill';
 import { DOCS_HOST, hostOf } from '../shared/hosts';
 import { t } from '../shared/i18n';
 import { sendToBackground } from '../shared/messages';
+import { Alert } from './Alert';
 
 interface TargetTab {
   id: number;
   host: string;
+  /** Match pattern of the tab's site, for its host permission. */
+  pattern: string;
+}
+
+/**
+ * Tells whether the tab rule needs host permission for the tab's site, as in Firefox (ESR 153):
+ * its declarativeNetRequest requires it for the request's initiator and ignores activeTab. See
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/declarativeNetRequest#permissions
+ */
+export function needsHostPermission(): boolean {
+  // No API shows the difference, and permissions.contains is false under activeTab in Chromium
+  // 156 too, so this checks for Firefox, the only browser with runtime.getBrowserInfo.
+  return 'getBrowserInfo' in browser.runtime;
 }
 
 /**
@@ -25,13 +39,26 @@ async function findTargetTab(studioOrigin: string): Promise<TargetTab | undefine
   const url = new URL(tab.url);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   if (url.hostname === hostOf(studioOrigin) || url.hostname === DOCS_HOST) return undefined;
-  return { id: tab.id, host: url.host };
+  // originPattern's format, written out, because importing studio-address adds its parser.
+  const pattern = `${url.protocol}//${url.hostname}/*`;
+  return { id: tab.id, host: url.host, pattern };
+}
+
+/**
+ * Requests host permission for the tab's site where the tab rule needs it. Returns whether the
+ * tab may be authenticated.
+ */
+export async function requestTabAccess(pattern: string): Promise<boolean> {
+  if (!needsHostPermission()) return true;
+  // permissions.request needs the click's user gesture, so nothing is awaited before it.
+  return browser.permissions.request({ origins: [pattern] }).catch(() => false);
 }
 
 /** Signs in Studio API calls from the current tab only, until it closes. */
 export function AuthenticateTab({ studioOrigin }: { studioOrigin: string }) {
   const [tab, setTab] = useState<TargetTab>();
   const [on, setOn] = useState(false);
+  const [refused, setRefused] = useState(false);
 
   useEffect(() => {
     void findTargetTab(studioOrigin)
@@ -45,6 +72,9 @@ export function AuthenticateTab({ studioOrigin }: { studioOrigin: string }) {
 
   if (!tab) return null;
   const toggle = async () => {
+    const granted = on || (await requestTabAccess(tab.pattern));
+    setRefused(!granted);
+    if (!granted) return;
     setOn(await sendToBackground('setTabAuthentication', { tabId: tab.id, on: !on }));
   };
   return (
@@ -53,6 +83,7 @@ export function AuthenticateTab({ studioOrigin }: { studioOrigin: string }) {
         {on ? t('stopTabButton') : t('authenticateTabButton', tab.host)}
       </button>
       <p role="status">{on ? t('tabAuthenticated', tab.host) : ''}</p>
+      {refused && <Alert text={t('errorTabPermissionRefused', tab.host)} />}
     </div>
   );
 }

@@ -3,27 +3,50 @@ import { STUDIO_HOST, STUDIO_ORIGIN, TOOL_HOST, TOOL_ORIGIN } from '../studio';
 import { signInThroughPopup, useExtensionAndStudio } from './harness';
 import { fetchFromPage } from './page-requests';
 import { POPUP_PATH } from './popup-page';
-import type { TestPage } from './test-browser';
+import { BROWSER, type TestPage } from './test-browser';
 
 const env = useExtensionAndStudio();
 const PROJECTS_URL = `${STUDIO_ORIGIN}/v1/api/projects`;
+const TOOL_PATTERN = `${TOOL_ORIGIN}/*`;
 
 /**
  * Clicks the toolbar button over a tab, which grants activeTab, then opens the popup's page
- * in a window of its own to drive it, since test drivers cannot reach the real popup. The tab
- * stays the active tab of the last focused normal window, as under the real popup.
+ * in a window of its own to drive it, since test drivers cannot reach the real popup. The
+ * tab's window is focused again, so that it stays the last focused normal window, as under
+ * the real popup: Firefox's windows.getLastFocused returns the popup window otherwise.
  */
 async function openPopupOver(tab: TestPage): Promise<TestPage> {
   await tab.bringToFront();
   await env.browser.clickToolbarButton(tab);
   const opened = env.browser.waitForNewPage();
-  await env.browser.evaluateInExtension(
-    (url) => chrome.windows.create({ url, type: 'popup', focused: false }),
-    env.browser.extensionUrl(POPUP_PATH),
-  );
+  await env.browser.evaluateInExtension(async (url) => {
+    const normal = await chrome.windows.getLastFocused({ windowTypes: ['normal'] });
+    await chrome.windows.create({ url, type: 'popup', focused: false });
+    await chrome.windows.update(normal.id, { focused: true });
+  }, env.browser.extensionUrl(POPUP_PATH));
   const popup = await opened;
   await popup.getByRole('region').waitFor();
   return popup;
+}
+
+/**
+ * Clicks "Authenticate this tab" as the user does. Firefox first requests access to the tool's
+ * site with a prompt that headless browsers cannot show, so the user's "Allow" is given before
+ * the click, and the request resolves without a prompt. Chromium requests nothing, because
+ * activeTab suffices there.
+ */
+async function authenticateTab(popup: TestPage): Promise<void> {
+  const button = popup.getByRole('button', { name: `Authenticate this tab (${TOOL_HOST})` });
+  await button.waitFor();
+  if (BROWSER === 'firefox') await env.browser.grantSiteAccess([TOOL_PATTERN]);
+  await button.click();
+  await popup.getByRole('status').filter({ hasText: 'are signed in until it closes' }).waitFor();
+}
+
+/** Tells whether the extension has host permission for the tool's site. */
+async function hasToolAccess(): Promise<boolean> {
+  const { origins = [] } = await env.browser.evaluateInExtension(() => chrome.permissions.getAll());
+  return origins.includes(TOOL_PATTERN);
 }
 
 async function tokenSentFrom(page: TestPage): Promise<string | undefined> {
@@ -47,21 +70,33 @@ describe('authenticate this tab', () => {
     expect(await tokenSentFrom(tool)).toBeUndefined();
 
     const popup = await openPopupOver(tool);
-    await popup.getByRole('button', { name: `Authenticate this tab (${TOOL_HOST})` }).click();
-    await popup.getByRole('status').filter({ hasText: 'are signed in until it closes' }).waitFor();
+    await authenticateTab(popup);
     expect(await tokenSentFrom(tool)).toBe(token);
     expect(await tokenSentFrom(other)).toBeUndefined();
+    // Firefox needs the site's host permission while the rule lasts. Chromium never requests it.
+    expect(await hasToolAccess()).toBe(BROWSER === 'firefox');
 
     await tool.close();
     await expect.poll(sessionRuleCount).toBe(0);
+  });
+
+  test('stop ends it', async () => {
+    await signInThroughPopup(env);
+    const tool = await env.browser.newPage(`${TOOL_ORIGIN}/`);
+    const popup = await openPopupOver(tool);
+    await authenticateTab(popup);
+
+    await popup.getByRole('button', { name: 'Stop authenticating this tab' }).click();
+    await popup.getByRole('button', { name: `Authenticate this tab (${TOOL_HOST})` }).waitFor();
+    expect(await tokenSentFrom(tool)).toBeUndefined();
+    expect(await sessionRuleCount()).toBe(0);
   });
 
   test('sign-out ends it', async () => {
     await signInThroughPopup(env);
     const tool = await env.browser.newPage(`${TOOL_ORIGIN}/`);
     const popup = await openPopupOver(tool);
-    await popup.getByRole('button', { name: `Authenticate this tab (${TOOL_HOST})` }).click();
-    await popup.getByRole('button', { name: 'Stop authenticating this tab' }).waitFor();
+    await authenticateTab(popup);
 
     await popup.getByRole('button', { name: 'Sign out' }).click();
     await popup.getByRole('button', { name: 'Log in' }).waitFor();
