@@ -43,9 +43,11 @@ const handlers: Handlers = {
   },
   setTabAuthentication: async (data) => {
     const tabId = await parseTabId(data);
-    const on = (data as { on?: unknown }).on === true;
+    const { on, grantedPattern } = data as { on?: unknown; grantedPattern?: unknown };
+    const pattern = parseHostPattern(grantedPattern);
     const session = await sessionItem.get();
-    return setTabAuthenticated(tabId, on, session && !session.signingOut ? session : undefined);
+    const credential = session && !session.signingOut ? session : undefined;
+    return setTabAuthenticated(tabId, on === true, credential, pattern);
   },
   getSettings: () => readSettings(),
   updateSettings: (data) => updateSettings(parseSettingsPatch(data)),
@@ -87,6 +89,15 @@ async function parseTabId(data: unknown): Promise<number> {
   }
   await browser.tabs.get(tabId);
   return tabId;
+}
+
+/** Accepts no pattern, or one host's http or https match pattern, as originPattern writes it. */
+function parseHostPattern(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && /^https?:\/\/[^/*]+\/\*$/.test(value)) return value;
+  throw new Error(
+    'Invalid grantedPattern: expected a match pattern such as https://tool.example/*',
+  );
 }
 
 /** Accepts a string that passes the same checks as the popup's form. */

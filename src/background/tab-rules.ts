@@ -1,17 +1,34 @@
 /**
  * "Authenticate this tab": a session rule that adds the token header to Studio API calls
  * from one tab only, for a one-off API tool that is not on the allow list. The rule ends
- * when the tab closes, on sign-out, and with the browser.
+ * when the tab closes, on sign-out, and with the browser. A host permission that the popup
+ * requested for the tab alone (in Firefox) is removed when the rule ends.
  */
 import browser, { type DeclarativeNetRequest } from 'webextension-polyfill';
+import { log } from '../shared/log';
 import { defineStorageItem } from '../shared/storage-item';
+import { originPattern } from '../shared/studio-address';
 import { buildTokenRule } from './header-rule';
+import { readSettings } from './store';
 
 /** Tab rules take ids from here on: this base plus the tab id. */
 const FIRST_TAB_RULE_ID = 1_000_000;
 
 /** Tabs the user authenticated; memory only, like the session rules themselves. */
 const authenticatedTabsItem = defineStorageItem<number[]>('session', 'authenticatedTabs');
+
+/** A host permission, as a match pattern, that the popup requested for one tab alone. */
+interface TabPermission {
+  tabId: number;
+  pattern: string;
+}
+
+/**
+ * Host permissions granted for one authenticated tab alone. Firefox keeps granted permissions
+ * across restarts, so these are in storage.local, unlike the tab list, where the first start
+ * after a restart, which ends every tab rule, finds and removes them.
+ */
+const tabPermissionsItem = defineStorageItem<TabPermission[]>('local', 'tabPermissions');
 
 export async function readAuthenticatedTabs(): Promise<number[]> {
   return (await authenticatedTabsItem.get()) ?? [];
@@ -32,6 +49,8 @@ function buildTabRule(
 
 /** Adds or refreshes the rules of the authenticated tabs with the current token. */
 export async function applyTabRules(token: string, studioOrigin: string): Promise<void> {
+  // Every worker start calls this or removeTabRules, so both remove what a restart left.
+  await removeUnusedPermissions();
   const tabs = await readAuthenticatedTabs();
   if (tabs.length === 0) return;
   const addRules = tabs.map((tabId) => buildTabRule(token, studioOrigin, tabId));
@@ -41,18 +60,28 @@ export async function applyTabRules(token: string, studioOrigin: string): Promis
   });
 }
 
-/** Authenticates a tab, or stops, and returns whether it is authenticated now. */
+/**
+ * Authenticates a tab, or stops, and returns whether it is authenticated now.
+ * `grantedPattern` is a host permission granted for this tab alone, removed when its rule
+ * ends, and at once when no rule is added.
+ */
 export async function setTabAuthenticated(
   tabId: number,
   on: boolean,
   credential?: { token: string; studioOrigin: string },
+  grantedPattern?: string,
 ): Promise<boolean> {
+  if (grantedPattern) {
+    const granted = (await tabPermissionsItem.get()) ?? [];
+    await tabPermissionsItem.set([...granted, { tabId, pattern: grantedPattern }]);
+  }
   const others = (await readAuthenticatedTabs()).filter((id) => id !== tabId);
   await browser.declarativeNetRequest.updateSessionRules({
     removeRuleIds: [FIRST_TAB_RULE_ID + tabId],
   });
   if (!on || !credential) {
     await authenticatedTabsItem.set(others);
+    await removeUnusedPermissions();
     return false;
   }
   await authenticatedTabsItem.set([...others, tabId]);
@@ -68,6 +97,32 @@ export async function removeTabRules(): Promise<void> {
     await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds });
   }
   await authenticatedTabsItem.remove();
+  await removeUnusedPermissions();
+}
+
+/**
+ * Removes the host permissions granted for tabs that are no longer authenticated, except
+ * those that another authenticated tab, the Studio address or an allowed API tool needs.
+ */
+async function removeUnusedPermissions(): Promise<void> {
+  const granted = (await tabPermissionsItem.get()) ?? [];
+  if (granted.length === 0) return;
+  const tabs = await readAuthenticatedTabs();
+  const remaining = granted.filter(({ tabId }) => tabs.includes(tabId));
+  const { studioOrigin, toolOrigins } = await readSettings();
+  const settingsOrigins = [studioOrigin, ...toolOrigins.map(({ origin }) => origin)];
+  const needed = new Set([
+    ...remaining.map(({ pattern }) => pattern),
+    ...settingsOrigins.map(originPattern),
+  ]);
+  const origins = granted.map(({ pattern }) => pattern).filter((pattern) => !needed.has(pattern));
+  await tabPermissionsItem.set(remaining);
+  if (origins.length === 0) return;
+  await browser.permissions.remove({ origins }).catch((error: unknown) => {
+    log.warn('Removing a host permission failed', {
+      name: error instanceof Error ? error.name : '',
+    });
+  });
 }
 
 /** Handles a closed tab: its rule goes with it. */

@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from '../testing/fake-browser';
-import { needsHostPermission, requestTabAccess } from './AuthenticateTab';
+import { needsHostPermission, requestTabAccess, type TargetTab } from './AuthenticateTab';
 
 const TOOL_PATTERN = 'https://tool.example/*';
+const tab: TargetTab = {
+  id: 42,
+  host: 'tool.example',
+  pattern: TOOL_PATTERN,
+  hasPermission: false,
+};
 const request = vi.fn<(permissions: { origins: string[] }) => Promise<boolean>>();
 
 beforeEach(() => {
@@ -14,7 +20,7 @@ describe('requestTabAccess in Chromium', () => {
   test('grants without a request', async () => {
     expect(needsHostPermission()).toBe(false);
 
-    expect(await requestTabAccess(TOOL_PATTERN)).toBe(true);
+    expect(await requestTabAccess(tab)).toEqual({ granted: true });
     expect(request).not.toHaveBeenCalled();
   });
 });
@@ -30,14 +36,21 @@ describe('requestTabAccess in Firefox', () => {
   test('requests the tab site', async () => {
     request.mockResolvedValue(true);
 
-    expect(await requestTabAccess(TOOL_PATTERN)).toBe(true);
+    expect(await requestTabAccess(tab)).toEqual({ granted: true, grantedPattern: TOOL_PATTERN });
     expect(request).toHaveBeenCalledWith({ origins: [TOOL_PATTERN] });
+  });
+
+  test('claims no permission granted before', async () => {
+    request.mockResolvedValue(true);
+
+    const access = await requestTabAccess({ ...tab, hasPermission: true });
+    expect(access).toEqual({ granted: true, grantedPattern: undefined });
   });
 
   test('refusal grants nothing', async () => {
     request.mockResolvedValue(false);
 
-    expect(await requestTabAccess(TOOL_PATTERN)).toBe(false);
+    expect(await requestTabAccess(tab)).toEqual({ granted: false, grantedPattern: undefined });
   });
 
   test('failed request grants nothing', async () => {
@@ -45,6 +58,6 @@ describe('requestTabAccess in Firefox', () => {
       new Error('permissions.request may only be called from a user input handler'),
     );
 
-    expect(await requestTabAccess(TOOL_PATTERN)).toBe(false);
+    expect(await requestTabAccess(tab)).toEqual({ granted: false, grantedPattern: undefined });
   });
 });

@@ -5,11 +5,13 @@ import { t } from '../shared/i18n';
 import { sendToBackground } from '../shared/messages';
 import { Alert } from './Alert';
 
-interface TargetTab {
+export interface TargetTab {
   id: number;
   host: string;
   /** Match pattern of the tab's site, for its host permission. */
   pattern: string;
+  /** Whether the extension has that permission, as read on opening and after each change. */
+  hasPermission: boolean;
 }
 
 /**
@@ -21,6 +23,11 @@ export function needsHostPermission(): boolean {
   // No API shows the difference, and permissions.contains is false under activeTab in Chromium
   // 156 too, so this checks for Firefox, the only browser with runtime.getBrowserInfo.
   return 'getBrowserInfo' in browser.runtime;
+}
+
+/** Tells whether the extension has host permission for a site where the tab rule needs it. */
+async function hasHostPermission(pattern: string): Promise<boolean> {
+  return needsHostPermission() && browser.permissions.contains({ origins: [pattern] });
 }
 
 /**
@@ -41,17 +48,22 @@ async function findTargetTab(studioOrigin: string): Promise<TargetTab | undefine
   if (url.hostname === hostOf(studioOrigin) || url.hostname === DOCS_HOST) return undefined;
   // originPattern's format, written out, because importing studio-address adds its parser.
   const pattern = `${url.protocol}//${url.hostname}/*`;
-  return { id: tab.id, host: url.host, pattern };
+  return { id: tab.id, host: url.host, pattern, hasPermission: await hasHostPermission(pattern) };
 }
 
 /**
  * Requests host permission for the tab's site where the tab rule needs it. Returns whether the
- * tab may be authenticated.
+ * tab may be authenticated, and the pattern granted for this tab alone, if any.
  */
-export async function requestTabAccess(pattern: string): Promise<boolean> {
-  if (!needsHostPermission()) return true;
+export async function requestTabAccess(
+  tab: TargetTab,
+): Promise<{ granted: boolean; grantedPattern?: string }> {
+  if (!needsHostPermission()) return { granted: true };
   // permissions.request needs the click's user gesture, so nothing is awaited before it.
-  return browser.permissions.request({ origins: [pattern] }).catch(() => false);
+  // NOTE: tests grant access before the click, so whether the real popup stays open while the
+  // user answers the prompt is not verified. If it closes, the next click keeps the grant.
+  const granted = await browser.permissions.request({ origins: [tab.pattern] }).catch(() => false);
+  return { granted, grantedPattern: granted && !tab.hasPermission ? tab.pattern : undefined };
 }
 
 /** Signs in Studio API calls from the current tab only, until it closes. */
@@ -72,10 +84,13 @@ export function AuthenticateTab({ studioOrigin }: { studioOrigin: string }) {
 
   if (!tab) return null;
   const toggle = async () => {
-    const granted = on || (await requestTabAccess(tab.pattern));
-    setRefused(!granted);
-    if (!granted) return;
-    setOn(await sendToBackground('setTabAuthentication', { tabId: tab.id, on: !on }));
+    const access = on ? { granted: true } : await requestTabAccess(tab);
+    setRefused(!access.granted);
+    if (!access.granted) return;
+    const request = { tabId: tab.id, on: !on, grantedPattern: access.grantedPattern };
+    setOn(await sendToBackground('setTabAuthentication', request));
+    // Stop removes a permission granted for this tab alone, so the next start requests it.
+    setTab({ ...tab, hasPermission: await hasHostPermission(tab.pattern) });
   };
   return (
     <div class="tab-auth">

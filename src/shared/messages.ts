@@ -74,7 +74,14 @@ export interface BackgroundMessages {
   /** Returns the token for the clipboard; the popup requests it only after the user confirms. */
   copyToken: { request: null; response: { token: string } | null };
   getTabAuthentication: { request: { tabId: number }; response: boolean };
-  setTabAuthentication: { request: { tabId: number; on: boolean }; response: boolean };
+  /**
+   * `grantedPattern` is a host permission, such as `https://tool.example/*`, that the popup
+   * requested for this tab alone. The background removes it when the tab's rule ends.
+   */
+  setTabAuthentication: {
+    request: { tabId: number; on: boolean; grantedPattern?: string };
+    response: boolean;
+  };
   getSettings: { request: null; response: Settings };
   updateSettings: { request: Partial<Settings>; response: Settings };
 }

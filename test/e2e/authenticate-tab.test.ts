@@ -78,6 +78,7 @@ describe('authenticate this tab', () => {
 
     await tool.close();
     await expect.poll(sessionRuleCount).toBe(0);
+    await expect.poll(hasToolAccess).toBe(false);
   });
 
   test('stop ends it', async () => {
@@ -90,6 +91,7 @@ describe('authenticate this tab', () => {
     await popup.getByRole('button', { name: `Authenticate this tab (${TOOL_HOST})` }).waitFor();
     expect(await tokenSentFrom(tool)).toBeUndefined();
     expect(await sessionRuleCount()).toBe(0);
+    expect(await hasToolAccess()).toBe(false);
   });
 
   test('sign-out ends it', async () => {
@@ -102,5 +104,20 @@ describe('authenticate this tab', () => {
     await popup.getByRole('button', { name: 'Log in' }).waitFor();
     expect(await tokenSentFrom(tool)).toBeUndefined();
     expect(await sessionRuleCount()).toBe(0);
+    expect(await hasToolAccess()).toBe(false);
+  });
+
+  // Only Firefox requests the site's permission, so only there could the extension remove it.
+  test.runIf(BROWSER === 'firefox')('keeps site access granted before', async () => {
+    const { token } = await signInThroughPopup(env);
+    await env.browser.grantSiteAccess([TOOL_PATTERN]);
+    const tool = await env.browser.newPage(`${TOOL_ORIGIN}/`);
+    const popup = await openPopupOver(tool);
+    await authenticateTab(popup);
+    expect(await tokenSentFrom(tool)).toBe(token);
+
+    await tool.close();
+    await expect.poll(sessionRuleCount).toBe(0);
+    expect(await hasToolAccess()).toBe(true);
   });
 });
