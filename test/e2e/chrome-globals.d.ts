@@ -19,6 +19,8 @@ declare const chrome: {
     { get(): Promise<Record<string, unknown>>; clear(): Promise<void> }
   >;
   alarms: { clearAll(): Promise<boolean> };
+  /** getViews is missing in Chromium's service worker. */
+  extension?: { getViews?(filter: { type: 'popup' }): Window[] };
   permissions: { getAll(): Promise<{ origins?: string[] }> };
   declarativeNetRequest: {
     getDynamicRules(): Promise<Rule[]>;

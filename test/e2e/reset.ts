@@ -38,6 +38,8 @@ export async function clearExtension(): Promise<string[]> {
   await chrome.declarativeNetRequest.updateSessionRules({
     removeRuleIds: session.map((rule) => rule.id),
   });
+  // Firefox keeps a popup opened by the toolbar button open, and a second click closes it.
+  for (const view of chrome.extension?.getViews?.({ type: 'popup' }) ?? []) view.close();
   const { origins = [] } = await chrome.permissions.getAll();
   return origins.sort();
 }

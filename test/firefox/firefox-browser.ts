@@ -184,9 +184,11 @@ export class FirefoxExtensionBrowser implements TestBrowser {
     throw new Error(`No new tab opened within ${timeoutMs} ms`);
   }
 
+  /** Returns the URL of every open tab; a tab that closes meanwhile is left out. */
   async pageUrls(): Promise<string[]> {
     const pages = await this.browser.pages();
-    return Promise.all(pages.map((page) => page.evaluate(() => location.href)));
+    const urls = pages.map((page) => page.evaluate(() => location.href).catch(() => undefined));
+    return (await Promise.all(urls)).filter((url) => url !== undefined);
   }
 
   async cookies(url: string): Promise<TestCookie[]> {
