@@ -21,7 +21,10 @@ declare const chrome: {
   alarms: { clearAll(): Promise<boolean> };
   /** getViews is missing in Chromium's service worker. */
   extension?: { getViews?(filter: { type: 'popup' }): Window[] };
-  permissions: { getAll(): Promise<{ origins?: string[] }> };
+  permissions: {
+    getAll(): Promise<{ origins?: string[] }>;
+    contains(permissions: { origins: string[] }): Promise<boolean>;
+  };
   declarativeNetRequest: {
     getDynamicRules(): Promise<Rule[]>;
     getSessionRules(): Promise<Rule[]>;
