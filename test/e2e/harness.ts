@@ -12,8 +12,6 @@ import {
   type StudioOptions,
   type StudioUser,
 } from '../studio';
-import { FirefoxExtensionBrowser } from '../firefox/firefox-browser';
-import { ExtensionBrowser } from './extension-browser';
 import { PopupPage } from './popup-page';
 import { BROWSER, type LaunchOptions, type TestBrowser } from './test-browser';
 
@@ -22,9 +20,19 @@ export interface E2E {
   browser: TestBrowser;
 }
 
-/** Starts the browser that `E2E_BROWSER` names, with the extension, against the stand-in. */
-export function launchBrowser(studio: Studio, options: LaunchOptions = {}): Promise<TestBrowser> {
-  if (BROWSER === 'firefox') return FirefoxExtensionBrowser.launch(studio, options);
+/**
+ * Starts the browser that `E2E_BROWSER` names, with the extension, against the stand-in. Only
+ * that browser's driver is loaded, so that a test file does not load both.
+ */
+export async function launchBrowser(
+  studio: Studio,
+  options: LaunchOptions = {},
+): Promise<TestBrowser> {
+  if (BROWSER === 'firefox') {
+    const { FirefoxExtensionBrowser } = await import('../firefox/firefox-browser');
+    return FirefoxExtensionBrowser.launch(studio, options);
+  }
+  const { ExtensionBrowser } = await import('./extension-browser');
   return ExtensionBrowser.launch(studio, options);
 }
 
