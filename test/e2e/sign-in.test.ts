@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { alice, bob, carol, STUDIO_HOST, STUDIO_ORIGIN } from '../studio';
 import { passwordOf, useExtensionAndStudio } from './harness';
+import { readExtensionStorage } from './extension-storage';
 import { fetchFromPage } from './page-requests';
 import { PopupPage } from './popup-page';
 
@@ -18,29 +19,6 @@ async function tokenSentFromStudioPage(): Promise<string | undefined> {
   await page.close();
   const request = env.studio.requestsTo(STUDIO_HOST, '/v1/api/projects').at(-1);
   return request && env.studio.tokenOf(request);
-}
-
-/**
- * Returns storage.local, storage.session and every IndexedDB record of the extension's
- * origin as JSON. It runs through evaluateInExtension, so it refers to no name outside itself.
- */
-async function readExtensionStorage(): Promise<string> {
-  const settle = <T>(request: IDBRequest<T>) =>
-    new Promise<T>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  const records: unknown[] = [];
-  for (const { name } of await indexedDB.databases()) {
-    const database = await settle(indexedDB.open(name!));
-    for (const storeName of Array.from(database.objectStoreNames)) {
-      const store = database.transaction(storeName).objectStore(storeName);
-      records.push(await settle(store.getAll()));
-    }
-    database.close();
-  }
-  const areas = [await chrome.storage.local.get(), await chrome.storage.session.get()];
-  return JSON.stringify([...areas, records]);
 }
 
 describe('sign-in form', () => {
