@@ -31,8 +31,8 @@ const RESOURCE_TYPES: DeclarativeNetRequest.ResourceType[] = [
   'other',
 ];
 
-/** Which requests a token rule covers besides the Studio API: by initiator, or by tab. */
-export type RuleScope = { initiatorDomains: string[] } | { tabIds: number[] };
+/** Which requests a token rule covers besides the Studio API: by initiator, and by tab. */
+export type RuleScope = { initiatorDomains: string[]; tabIds?: number[] };
 
 /** Builds a rule that sets `x-jwt-token` on Studio API requests within a scope. */
 export function buildTokenRule(

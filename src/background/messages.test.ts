@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Runtime } from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { EXTENSION_ID, EXTENSION_ORIGIN } from '../testing/fake-browser';
 import { handleMessage } from './messages';
 
@@ -64,6 +64,17 @@ describe('handleMessage', () => {
       handleMessage({ type: 'setTabAuthentication', data: { tabId, on: true } }, POPUP),
     ).rejects.toThrow('Invalid tabId');
   });
+
+  test.each(['https://evil.example/*', 'https://tool.example.evil.example/*'])(
+    'security: setTabAuthentication rejects access to %s for a tool.example tab',
+    async (grantedPattern) => {
+      const tab = await browser.tabs.create({ url: 'https://tool.example/app' });
+      const data = { tabId: tab.id, on: true, grantedPattern };
+      await expect(handleMessage({ type: 'setTabAuthentication', data }, POPUP)).rejects.toThrow(
+        `Invalid grantedPattern: ${grantedPattern} is not the pattern of tab`,
+      );
+    },
+  );
 
   test.each(['12345', 'abcdef', '123456789'])('submitCode rejects %s', async (code) => {
     await expect(handleMessage({ type: 'submitCode', data: { code } }, POPUP)).rejects.toThrow(

@@ -5,6 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { findInputProblem, isValidCode, normalizeCode } from '../shared/input';
 import { log } from '../shared/log';
+import { originPattern } from '../shared/studio-address';
 import {
   isFromExtensionPage,
   type BackgroundMessages,
@@ -38,16 +39,24 @@ const handlers: Handlers = {
     return session && !session.signingOut ? { token: session.token } : null;
   },
   getTabAuthentication: async (data) => {
-    const tabId = await parseTabId(data);
-    return (await readAuthenticatedTabs()).includes(tabId);
+    const { id } = await parseTab(data);
+    return (await readAuthenticatedTabs()).includes(id);
   },
   setTabAuthentication: async (data) => {
-    const tabId = await parseTabId(data);
+    const { id, url } = await parseTab(data);
     const { on, grantedPattern } = data as { on?: unknown; grantedPattern?: unknown };
     const pattern = parseHostPattern(grantedPattern);
+    // activeTab, or the access the popup requested, lets the worker see the tab's address.
+    const site = url && /^https?:/.test(url) ? new URL(url) : undefined;
+    if (pattern && pattern !== (site && originPattern(site.origin))) {
+      throw new Error(`Invalid grantedPattern: ${pattern} is not the pattern of tab ${id}`);
+    }
     const session = await sessionItem.get();
     const credential = session && !session.signingOut ? session : undefined;
-    return setTabAuthenticated(tabId, on === true, credential, pattern);
+    return setTabAuthenticated(id, on === true, credential, {
+      host: site?.hostname,
+      grantedPattern: pattern,
+    });
   },
   getSettings: () => readSettings(),
   updateSettings: (data) => updateSettings(parseSettingsPatch(data)),
@@ -81,14 +90,15 @@ function parseCode(data: unknown): string {
   return code;
 }
 
-/** Accepts the id of an open tab; the browser's own lookup rejects any other number. */
-async function parseTabId(data: unknown): Promise<number> {
+/** Accepts the id of an open tab and returns its id and address, if the worker may see it. */
+async function parseTab(data: unknown): Promise<{ id: number; url?: string }> {
   const tabId = (data as { tabId?: unknown } | null)?.tabId;
   if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) {
     throw new Error('Invalid tabId: expected the id of an open tab');
   }
-  await browser.tabs.get(tabId);
-  return tabId;
+  // The browser's lookup rejects the id of a tab that is not open.
+  const { url } = await browser.tabs.get(tabId);
+  return { id: tabId, url };
 }
 
 /** Accepts no pattern, or one host's http or https match pattern, as originPattern writes it. */

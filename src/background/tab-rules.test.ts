@@ -16,7 +16,8 @@ const credential = {
   token: makeJwt(1_900_000_000),
   studioOrigin: 'https://studio.edgeimpulse.com',
 };
-const TOOL_PATTERN = 'https://tool.example/*';
+const TOOL_HOST = 'tool.example';
+const TOOL_PATTERN = `https://${TOOL_HOST}/*`;
 
 beforeEach(() => {
   // The fake browser has only permissions.contains, so remove is added on the same grants.
@@ -31,26 +32,36 @@ beforeEach(() => {
 /** Authenticates a tab as the Firefox popup does, after the user allowed the tool's site. */
 async function authenticateWithGrant(tabId: number): Promise<boolean> {
   grantedOrigins.add(TOOL_PATTERN);
-  return setTabAuthenticated(tabId, true, credential, TOOL_PATTERN);
+  return setTabAuthenticated(tabId, true, credential, {
+    host: TOOL_HOST,
+    grantedPattern: TOOL_PATTERN,
+  });
 }
 
 describe('tab rules', () => {
-  test('a session rule limited to the tab carries the token', async () => {
-    expect(await setTabAuthenticated(42, true, credential)).toBe(true);
+  test('tab rule carries the token for its tab and host', async () => {
+    expect(await setTabAuthenticated(42, true, credential, { host: TOOL_HOST })).toBe(true);
 
     const [rule] = await browser.declarativeNetRequest.getSessionRules();
     expect(rule?.condition.tabIds).toEqual([42]);
+    expect(rule?.condition.initiatorDomains).toEqual([TOOL_HOST]);
     expect(rule?.condition.requestDomains).toEqual(['studio.edgeimpulse.com']);
     expect(rule?.action.requestHeaders?.[0]?.value).toBe(credential.token);
   });
 
   test('nothing is set without a session', async () => {
-    expect(await setTabAuthenticated(42, true, undefined)).toBe(false);
+    expect(await setTabAuthenticated(42, true, undefined, { host: TOOL_HOST })).toBe(false);
     expect(await browser.declarativeNetRequest.getSessionRules()).toEqual([]);
   });
 
+  test("no rule without the tab's host", async () => {
+    expect(await setTabAuthenticated(42, true, credential)).toBe(false);
+    expect(await browser.declarativeNetRequest.getSessionRules()).toEqual([]);
+    expect(await readAuthenticatedTabs()).toEqual([]);
+  });
+
   test('a closed tab loses its rule', async () => {
-    await setTabAuthenticated(42, true, credential);
+    await setTabAuthenticated(42, true, credential, { host: TOOL_HOST });
 
     await handleTabRemoved(42);
     expect(await browser.declarativeNetRequest.getSessionRules()).toEqual([]);
@@ -58,8 +69,8 @@ describe('tab rules', () => {
   });
 
   test('sign-out removes every tab rule', async () => {
-    await setTabAuthenticated(42, true, credential);
-    await setTabAuthenticated(43, true, credential);
+    await setTabAuthenticated(42, true, credential, { host: TOOL_HOST });
+    await setTabAuthenticated(43, true, credential, { host: TOOL_HOST });
 
     await deauthenticateBrowser(credential);
     expect(await browser.declarativeNetRequest.getSessionRules()).toEqual([]);
@@ -67,7 +78,7 @@ describe('tab rules', () => {
 
   test('a host permission held before stays', async () => {
     grantedOrigins.add(TOOL_PATTERN);
-    await setTabAuthenticated(42, true, credential);
+    await setTabAuthenticated(42, true, credential, { host: TOOL_HOST });
 
     await handleTabRemoved(42);
     expect(grantedOrigins.has(TOOL_PATTERN)).toBe(true);
@@ -104,7 +115,12 @@ describe('tab rules: host permission granted for the tab', () => {
   test('is removed at once without a session', async () => {
     grantedOrigins.add(TOOL_PATTERN);
 
-    expect(await setTabAuthenticated(42, true, undefined, TOOL_PATTERN)).toBe(false);
+    expect(
+      await setTabAuthenticated(42, true, undefined, {
+        host: TOOL_HOST,
+        grantedPattern: TOOL_PATTERN,
+      }),
+    ).toBe(false);
     expect(grantedOrigins.has(TOOL_PATTERN)).toBe(false);
   });
 

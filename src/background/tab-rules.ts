@@ -14,8 +14,14 @@ import { readSettings } from './store';
 /** Tab rules take ids from here on: this base plus the tab id. */
 const FIRST_TAB_RULE_ID = 1_000_000;
 
+/** A tab the user authenticated, and the host it showed then, the only initiator of its rule. */
+interface AuthenticatedTab {
+  tabId: number;
+  host: string;
+}
+
 /** Tabs the user authenticated; memory only, like the session rules themselves. */
-const authenticatedTabsItem = defineStorageItem<number[]>('session', 'authenticatedTabs');
+const authenticatedTabsItem = defineStorageItem<AuthenticatedTab[]>('session', 'authenticatedTabs');
 
 /** A host permission, as a match pattern, that the popup requested for one tab alone. */
 interface TabPermission {
@@ -30,17 +36,25 @@ interface TabPermission {
  */
 const tabPermissionsItem = defineStorageItem<TabPermission[]>('local', 'tabPermissions');
 
-export async function readAuthenticatedTabs(): Promise<number[]> {
+async function readTabEntries(): Promise<AuthenticatedTab[]> {
   return (await authenticatedTabsItem.get()) ?? [];
 }
 
+export async function readAuthenticatedTabs(): Promise<number[]> {
+  return (await readTabEntries()).map(({ tabId }) => tabId);
+}
+
+/**
+ * Builds the rule of one tab. It names the tab's host as the only initiator, so that another
+ * site that the tab navigates to, or frames, gets no header even where the extension has
+ * access to that site.
+ */
 function buildTabRule(
   token: string,
   studioOrigin: string,
-  tabId: number,
+  { tabId, host }: AuthenticatedTab,
 ): DeclarativeNetRequest.Rule {
-  // Every frame of the tab counts, so the user authenticates a tab they trust as a whole.
-  const scope = { tabIds: [tabId] };
+  const scope = { tabIds: [tabId], initiatorDomains: [host] };
   return buildTokenRule(FIRST_TAB_RULE_ID + tabId, token, studioOrigin, scope, [
     'xmlhttprequest',
     'other',
@@ -51,9 +65,9 @@ function buildTabRule(
 export async function applyTabRules(token: string, studioOrigin: string): Promise<void> {
   // Every worker start calls this or removeTabRules, so both remove what a restart left.
   await removeUnusedPermissions();
-  const tabs = await readAuthenticatedTabs();
+  const tabs = await readTabEntries();
   if (tabs.length === 0) return;
-  const addRules = tabs.map((tabId) => buildTabRule(token, studioOrigin, tabId));
+  const addRules = tabs.map((tab) => buildTabRule(token, studioOrigin, tab));
   await browser.declarativeNetRequest.updateSessionRules({
     removeRuleIds: addRules.map((rule) => rule.id),
     addRules,
@@ -61,30 +75,31 @@ export async function applyTabRules(token: string, studioOrigin: string): Promis
 }
 
 /**
- * Authenticates a tab, or stops, and returns whether it is authenticated now.
- * `grantedPattern` is a host permission granted for this tab alone, removed when its rule
- * ends, and at once when no rule is added.
+ * Authenticates a tab, or stops, and returns whether it is authenticated now. `host` is the
+ * host name the tab shows, and no rule is added without it. `grantedPattern` is a host
+ * permission granted for this tab alone, removed when its rule ends, and at once when no
+ * rule is added.
  */
 export async function setTabAuthenticated(
   tabId: number,
   on: boolean,
   credential?: { token: string; studioOrigin: string },
-  grantedPattern?: string,
+  { host, grantedPattern }: { host?: string; grantedPattern?: string } = {},
 ): Promise<boolean> {
   if (grantedPattern) {
     const granted = (await tabPermissionsItem.get()) ?? [];
     await tabPermissionsItem.set([...granted, { tabId, pattern: grantedPattern }]);
   }
-  const others = (await readAuthenticatedTabs()).filter((id) => id !== tabId);
+  const others = (await readTabEntries()).filter((tab) => tab.tabId !== tabId);
   await browser.declarativeNetRequest.updateSessionRules({
     removeRuleIds: [FIRST_TAB_RULE_ID + tabId],
   });
-  if (!on || !credential) {
+  if (!on || !credential || !host) {
     await authenticatedTabsItem.set(others);
     await removeUnusedPermissions();
     return false;
   }
-  await authenticatedTabsItem.set([...others, tabId]);
+  await authenticatedTabsItem.set([...others, { tabId, host }]);
   await applyTabRules(credential.token, credential.studioOrigin);
   return true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { STUDIO_HOST, STUDIO_ORIGIN, TOOL_HOST, TOOL_ORIGIN } from '../studio';
+import { EVIL_ORIGIN, STUDIO_HOST, STUDIO_ORIGIN, TOOL_HOST, TOOL_ORIGIN } from '../studio';
 import { signInThroughPopup, useExtensionAndStudio } from './harness';
 import { fetchFromPage } from './page-requests';
 import { POPUP_PATH } from './popup-page';
@@ -81,6 +81,20 @@ describe('authenticate this tab', () => {
     await tool.close();
     await expect.poll(sessionRuleCount).toBe(0);
     await expect.poll(hasToolAccess).toBe(false);
+  });
+
+  test('security: next site in the tab gets nothing', async () => {
+    const { token } = await signInThroughPopup(env);
+    // Access to the next site must not matter, so the extension gets it.
+    await env.browser.grantSiteAccess([`${EVIL_ORIGIN}/*`]);
+    const tool = await env.browser.newPage(`${TOOL_ORIGIN}/`);
+    const popup = await openPopupOver(tool);
+    await authenticateTab(popup);
+    expect(await tokenSentFrom(tool)).toBe(token);
+
+    await tool.evaluate((url) => location.assign(url), `${EVIL_ORIGIN}/`);
+    await tool.waitForURL(`${EVIL_ORIGIN}/`);
+    expect(await tokenSentFrom(tool)).toBeUndefined();
   });
 
   test('stop ends it', async () => {
