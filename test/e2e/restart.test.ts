@@ -47,41 +47,31 @@ describe('restarts', () => {
     }
   });
 
-  test('a browser restart keeps the session without opening the popup', async () => {
+  test('browser restart keeps session and sign-out', async () => {
     const profileDir = await mkdtemp(join(tmpdir(), 'ei-session-restart-'));
     try {
       const first = await launchBrowser(studio, { profileDir });
       const token = await signInAsAlice(first);
       await first.close();
 
+      // No popup opens before the first API call: the worker restores the session on its own.
       const second = await launchBrowser(studio, { profileDir });
       try {
         expect(await tokenOfFirstApiCall(second)).toBe(token);
         const page = await second.newPage(`${STUDIO_ORIGIN}/`);
         expect(await page.locator('#session').textContent()).toBe('Signed in as alice');
+        const popup = await PopupPage.open(second);
+        await popup.signOut();
       } finally {
         await second.close();
       }
-    } finally {
-      await rm(profileDir, { recursive: true, force: true });
-    }
-  });
 
-  test('a sign-out survives a browser restart', async () => {
-    const profileDir = await mkdtemp(join(tmpdir(), 'ei-session-restart-'));
-    try {
-      const first = await launchBrowser(studio, { profileDir });
-      await signInAsAlice(first);
-      const popup = await PopupPage.open(first);
-      await popup.signOut();
-      await first.close();
-
-      const second = await launchBrowser(studio, { profileDir });
+      const third = await launchBrowser(studio, { profileDir });
       try {
-        expect(await tokenOfFirstApiCall(second)).toBeUndefined();
-        expect(await second.cookies(STUDIO_ORIGIN)).toEqual([]);
+        expect(await tokenOfFirstApiCall(third)).toBeUndefined();
+        expect(await third.cookies(STUDIO_ORIGIN)).toEqual([]);
       } finally {
-        await second.close();
+        await third.close();
       }
     } finally {
       await rm(profileDir, { recursive: true, force: true });
