@@ -60,8 +60,8 @@ export async function requestTabAccess(
 ): Promise<{ granted: boolean; grantedPattern?: string }> {
   if (!needsHostPermission()) return { granted: true };
   // permissions.request needs the click's user gesture, so nothing is awaited before it.
-  // NOTE: tests grant access before the click, so whether the real popup stays open while the
-  // user answers the prompt is not verified. If it closes, the next click keeps the grant.
+  // NOTE: tests drive the popup in a tab, so whether the real popup stays open while the user
+  // answers the prompt is not verified. If it closes, the next click keeps the grant.
   const granted = await browser.permissions.request({ origins: [tab.pattern] }).catch(() => false);
   return { granted, grantedPattern: granted && !tab.hasPermission ? tab.pattern : undefined };
 }

@@ -3,6 +3,7 @@ import { EVIL_ORIGIN, STUDIO_HOST, STUDIO_ORIGIN, TOOL_ORIGIN } from '../studio'
 import { useExtensionAndStudio, signInThroughPopup } from './harness';
 import { OptionsPage } from './options-page';
 import { fetchFromPage } from './page-requests';
+import { BROWSER } from './test-browser';
 
 const env = useExtensionAndStudio();
 const PROJECTS_URL = `${STUDIO_ORIGIN}/v1/api/projects`;
@@ -72,5 +73,25 @@ describe('API tools', () => {
     const corsRules = rules.filter((rule) => rule.action.responseHeaders);
     expect(corsRules.map((rule) => rule.condition.initiatorDomains)).toEqual([['tool.example']]);
     expect((await callFrom(EVIL_ORIGIN)).token).toBeUndefined();
+  });
+
+  // Firefox's prompt can be answered from a test, and Chromium's cannot.
+  test.runIf(BROWSER === 'firefox')('refused access adds no tool', async () => {
+    await signInAsAlice();
+    const options = await OptionsPage.open(env.browser);
+    const prompted = await env.browser.answerPermissionPrompt(false);
+
+    await options.page.getByLabel('Tool address').fill('tool.example');
+    await options.page.getByRole('button', { name: 'Allow tool' }).click();
+    expect(await prompted()).toEqual([`${TOOL_ORIGIN}/*`]);
+    await options.alert.waitFor();
+    expect(await options.alert.textContent()).toBe(
+      'The browser did not grant access to tool.example, so the tool was not added. ' +
+        'Allow access to add it.',
+    );
+    expect(await options.page.getByRole('button', { name: `Remove ${TOOL_ORIGIN}` }).count()).toBe(
+      0,
+    );
+    expect((await callFrom(TOOL_ORIGIN)).token).toBeUndefined();
   });
 });

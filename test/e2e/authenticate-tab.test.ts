@@ -29,18 +29,22 @@ async function openPopupOver(tab: TestPage): Promise<TestPage> {
   return popup;
 }
 
+function authenticateButton(popup: TestPage) {
+  return popup.getByRole('button', { name: `Authenticate this tab (${TOOL_HOST})` });
+}
+
 /**
- * Clicks "Authenticate this tab" as the user does. Firefox first requests access to the tool's
- * site with a prompt that headless browsers cannot show, so the user's "Allow" is given before
- * the click, and the request resolves without a prompt. Chromium requests nothing, because
- * activeTab suffices there.
+ * Clicks "Authenticate this tab" as the user does. Firefox first prompts for access to the
+ * tool's site, and the user allows it. Chromium requests nothing, because activeTab suffices.
  */
 async function authenticateTab(popup: TestPage): Promise<void> {
-  const button = popup.getByRole('button', { name: `Authenticate this tab (${TOOL_HOST})` });
-  await button.waitFor();
-  if (BROWSER === 'firefox') await env.browser.grantSiteAccess([TOOL_PATTERN]);
-  await button.click();
+  await authenticateButton(popup).waitFor();
+  const hadAccess = await hasToolAccess();
+  const prompted = BROWSER === 'firefox' && (await env.browser.answerPermissionPrompt(true));
+  await authenticateButton(popup).click();
   await popup.getByRole('status').filter({ hasText: 'are signed in until it closes' }).waitFor();
+  // Firefox prompts only for access it does not have yet.
+  if (prompted && !hadAccess) expect(await prompted()).toEqual([TOOL_PATTERN]);
 }
 
 /** Tells whether the extension has host permission for the tool's site. */
@@ -137,5 +141,22 @@ describe('authenticate this tab', () => {
     await tool.close();
     await expect.poll(sessionRuleCount).toBe(0);
     expect(await hasToolAccess()).toBe(true);
+  });
+
+  test.runIf(BROWSER === 'firefox')('refused access leaves the tab as it was', async () => {
+    await signInThroughPopup(env);
+    const tool = await env.browser.newPage(`${TOOL_ORIGIN}/`);
+    const popup = await openPopupOver(tool);
+    const prompted = await env.browser.answerPermissionPrompt(false);
+
+    await authenticateButton(popup).click();
+    expect(await prompted()).toEqual([TOOL_PATTERN]);
+    await popup.getByRole('alert').waitFor();
+    expect(await popup.getByRole('alert').textContent()).toBe(
+      `The browser did not grant access to ${TOOL_HOST}, so this tab is not authenticated. ` +
+        'Try again and allow access to authenticate it.',
+    );
+    expect(await tokenSentFrom(tool)).toBeUndefined();
+    expect(await sessionRuleCount()).toBe(0);
   });
 });

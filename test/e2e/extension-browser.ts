@@ -200,6 +200,13 @@ export class ExtensionBrowser implements TestBrowser {
     await page.close();
   }
 
+  /** Rejects: Chromium answers its permission prompt only in its own browser tests. */
+  answerPermissionPrompt(): Promise<() => Promise<string[]>> {
+    return Promise.reject(
+      new Error('Cannot answer a Chromium permission prompt from a test. Run the test in Firefox.'),
+    );
+  }
+
   /** Closes the browser; the profile folder stays when the caller passed it in. */
   async close(): Promise<void> {
     await this.context.close();

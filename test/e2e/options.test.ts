@@ -4,7 +4,7 @@ import { passwordOf, useExtensionAndStudio } from './harness';
 import { OptionsPage } from './options-page';
 import { fetchFromPage } from './page-requests';
 import { PopupPage } from './popup-page';
-import type { TestBrowser } from './test-browser';
+import { BROWSER, type TestBrowser } from './test-browser';
 
 const env = useExtensionAndStudio();
 
@@ -87,5 +87,21 @@ describe('Studio address', () => {
     await options.page.reload();
     await options.address.waitFor();
     expect(await options.address.inputValue()).toBe(ENTERPRISE_ORIGIN);
+  });
+
+  // Firefox's prompt can be answered from a test, and Chromium's cannot.
+  test.runIf(BROWSER === 'firefox')('refused access keeps the address', async () => {
+    const options = await OptionsPage.open(env.browser);
+    const prompted = await env.browser.answerPermissionPrompt(false);
+
+    await options.submitAddress(ENTERPRISE_HOST);
+    expect(await prompted()).toEqual([`${ENTERPRISE_ORIGIN}/*`]);
+    await options.alert.waitFor();
+    expect(await options.alert.textContent()).toBe(
+      `The browser did not grant access to ${ENTERPRISE_HOST}, so the extension still signs in ` +
+        `to ${STUDIO_HOST}. Save again and allow access to switch.`,
+    );
+    const popup = await PopupPage.open(env.browser);
+    expect(await popup.page.getByText(`Sign in to ${STUDIO_HOST}`).isVisible()).toBe(true);
   });
 });

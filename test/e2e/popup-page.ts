@@ -16,6 +16,7 @@ export class PopupPage {
   readonly signOutButton: TestLocator;
   readonly alert: TestLocator;
   readonly signedInAs: TestLocator;
+  readonly allowAccess: TestLocator;
 
   private constructor(readonly page: TestPage) {
     this.username = page.getByLabel('Username or e-mail');
@@ -28,6 +29,7 @@ export class PopupPage {
     this.alert = page.getByRole('alert');
     // The signed-in view is a region named by this line; a live region repeats the text.
     this.signedInAs = page.getByRole('region').getByText(/^Signed in as /);
+    this.allowAccess = page.getByRole('button', { name: 'Allow access' });
   }
 
   static async open(browser: TestBrowser): Promise<PopupPage> {

@@ -126,6 +126,12 @@ export interface TestBrowser {
   grantSiteAccess(patterns: string[]): Promise<void>;
   /** Withdraws the host access that the manifest asks for, as a user can. */
   withholdSiteAccess(): Promise<void>;
+  /**
+   * Answers the extension's next permission prompt with Allow or Don't allow, and returns a
+   * function that waits for the prompt and returns the origins it requested. Firefox only:
+   * Chromium's prompt cannot be answered from a test.
+   */
+  answerPermissionPrompt(allow: boolean): Promise<() => Promise<string[]>>;
   /** Clicks the extension's toolbar button over a tab, which grants activeTab for it. */
   clickToolbarButton(page: TestPage): Promise<void>;
   /** Returns the text on the system clipboard. */

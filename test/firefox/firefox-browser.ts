@@ -14,6 +14,7 @@ import manifest from '../../manifest.json';
 import type { Studio } from '../studio';
 import { FirefoxPage, type ColorScheme } from './locator';
 import {
+  answerPermissionPrompt,
   clickToolbarButton,
   evaluateInParent,
   grantHostPermissions,
@@ -223,6 +224,10 @@ export class FirefoxExtensionBrowser implements TestBrowser {
 
   withholdSiteAccess(): Promise<void> {
     return withdrawHostPermissions(this.browser, manifest.host_permissions);
+  }
+
+  answerPermissionPrompt(allow: boolean): Promise<() => Promise<string[]>> {
+    return answerPermissionPrompt(this.browser, allow);
   }
 
   clickToolbarButton(page: TestPage): Promise<void> {

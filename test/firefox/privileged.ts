@@ -84,6 +84,12 @@ export async function evaluateInParent<Args extends unknown[], Result>(
 // Globals of a browser window in Firefox's parent process, typed only as far as the
 // functions below use them. They exist there, not in Node.
 declare const ChromeUtils: { importESModule<Module>(url: string): Module };
+declare const Services: {
+  obs: {
+    addObserver(observer: object, topic: string): void;
+    removeObserver(observer: object, topic: string): void;
+  };
+};
 declare const WebExtensionPolicy: { getByID(id: string): { extension?: ParentExtension } | null };
 
 interface ParentExtension {
@@ -185,6 +191,66 @@ export async function grantHostPermissions(browser: Browser, origins: string[]):
  */
 export async function withdrawHostPermissions(browser: Browser, origins: string[]) {
   await updatePermissions(browser, 'remove', origins);
+}
+
+/** The window property that keeps the permission prompt observer between calls. */
+const PROMPT_KEY = 'eiSessionPermissionPrompt';
+
+/**
+ * Answers the extension's next permission prompt with Allow or Don't allow, as the user does,
+ * and returns a function that waits for that prompt and returns the origins it requested.
+ * Firefox announces each prompt of permissions.request to observers of
+ * `webextension-optional-permission-prompt` with a `resolve` callback (ext-permissions.js),
+ * and the first answer counts. Firefox's own handler may still open the prompt's panel, and
+ * its later answer is ignored.
+ */
+export async function answerPermissionPrompt(
+  browser: Browser,
+  allow: boolean,
+): Promise<() => Promise<string[]>> {
+  await evaluateInParent(
+    browser,
+    (key: string, allow: boolean) => {
+      type PromptSubject = {
+        wrappedJSObject: { permissions: { origins: string[] }; resolve(allow: boolean): void };
+      };
+      const topic = 'webextension-optional-permission-prompt';
+      const store = window as unknown as Record<string, PromptAnswer | undefined>;
+      // A test that failed before its prompt leaves an observer waiting.
+      const earlier = store[key];
+      if (earlier?.waiting) Services.obs.removeObserver(earlier.observer, topic);
+      let answered: (origins: string[]) => void = () => {};
+      const answer: PromptAnswer = {
+        waiting: true,
+        observer: {
+          observe(subject: PromptSubject) {
+            Services.obs.removeObserver(answer.observer, topic);
+            answer.waiting = false;
+            subject.wrappedJSObject.resolve(allow);
+            answered(subject.wrappedJSObject.permissions.origins);
+          },
+        },
+        origins: new Promise<string[]>((resolve) => (answered = resolve)),
+      };
+      store[key] = answer;
+      Services.obs.addObserver(answer.observer, topic);
+    },
+    PROMPT_KEY,
+    allow,
+  );
+  return () =>
+    evaluateInParent(
+      browser,
+      (key: string) => (window as unknown as Record<string, PromptAnswer>)[key]!.origins,
+      PROMPT_KEY,
+    );
+}
+
+/** A standing answer to the next permission prompt, kept on a window of the parent process. */
+interface PromptAnswer {
+  waiting: boolean;
+  observer: object;
+  origins: Promise<string[]>;
 }
 
 /**
