@@ -7,12 +7,33 @@ import browser from 'webextension-polyfill';
 import { DOCS_HOST } from '../shared/hosts';
 import { t } from '../shared/i18n';
 import { log } from '../shared/log';
+import { defineStorageItem } from '../shared/storage-item';
 import { installPlaygroundAuth, type PlaygroundAuth } from './playground-page';
 import { readSettings, sessionItem } from './store';
 
 /** Path that Mintlify's playground posts its requests to in its default proxy mode. */
 export const MINTLIFY_PROXY_PATH = '/_mintlify/api/request';
-const DOCS_TABS = `https://${DOCS_HOST}/*`;
+const DOCS_ORIGIN = `https://${DOCS_HOST}`;
+const DOCS_TABS = `${DOCS_ORIGIN}/*`;
+
+/**
+ * The event type through which an injection reaches the wrapper that an earlier one left in a
+ * page. It is random, so page scripts cannot listen for it by name, and it lasts the browser
+ * session, as the pages do.
+ */
+const channelItem = defineStorageItem<string>('session', 'playgroundChannel');
+let channel: Promise<string> | undefined;
+
+function readChannel(): Promise<string> {
+  channel ??= (async () => {
+    const stored = await channelItem.get();
+    if (stored) return stored;
+    const created = `ei-session-${crypto.randomUUID()}`;
+    await channelItem.set(created);
+    return created;
+  })();
+  return channel;
+}
 
 async function currentAuth(): Promise<PlaygroundAuth | null> {
   const { authenticateDocs } = await readSettings();
@@ -38,7 +59,7 @@ async function applyToTab(tabId: number, auth: PlaygroundAuth | null): Promise<v
       world: 'MAIN',
       injectImmediately: true,
       func: installPlaygroundAuth,
-      args: [auth],
+      args: [auth, { docsOrigin: DOCS_ORIGIN, channel: await readChannel() }],
     });
     await browser.action.setBadgeText({ tabId, text: auth ? 'API' : null });
   } catch (error) {
@@ -53,7 +74,7 @@ export async function handleTabUpdated(
   change: { status?: string },
   tab: { url?: string },
 ): Promise<void> {
-  if (change.status !== 'loading' || !tab.url?.startsWith(`https://${DOCS_HOST}/`)) return;
+  if (change.status !== 'loading' || !tab.url?.startsWith(`${DOCS_ORIGIN}/`)) return;
   const auth = await currentAuth();
   if (auth) await applyToTab(tabId, auth);
 }

