@@ -18,6 +18,7 @@ export const ADDRESS_PROBLEM_MESSAGES: Record<AddressProblem, MessageKey> = {
   path: 'errorAddressPath',
   insecure: 'errorAddressInsecure',
   scheme: 'errorAddressScheme',
+  host: 'errorAddressHost',
 };
 
 interface Props {

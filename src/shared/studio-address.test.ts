@@ -33,6 +33,9 @@ describe('parseStudioAddress', () => {
     ['http://10.1.2.3:4800', 'insecure'],
     ['http://192.168.1.5', 'insecure'],
     ['ftp://studio.acme.example', 'scheme'],
+    ['https://*.example', 'host'],
+    ['*.acme.example', 'host'],
+    ['https://example', 'host'],
     ['javascript://alert(1)', 'scheme'],
     ['https://', 'invalid'],
   ])('rejects %j as %s', (input, problem) => {

@@ -6,12 +6,18 @@
 import { STUDIO_ORIGIN } from './hosts';
 
 export type AddressProblem =
-  'empty' | 'spaces' | 'invalid' | 'credentials' | 'path' | 'insecure' | 'scheme';
+  'empty' | 'spaces' | 'invalid' | 'credentials' | 'path' | 'insecure' | 'scheme' | 'host';
 
 export type ParsedAddress = { origin: string } | { problem: AddressProblem };
 
 /** Hosts that may use plain http, because traffic to them never leaves the computer. */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A host name of two or more labels, or an IP address. Header rules match a host's subdomains
+ * too, so a single label such as `example`, or a wildcard, would stand for a whole domain.
+ */
+const FULL_HOST = /^([a-z0-9_-]+\.)+[a-z0-9_-]+$|^\[[0-9a-f:.]+\]$/;
 
 /** Parses and normalises a Studio address, or returns what is wrong with it. */
 export function parseStudioAddress(input: string): ParsedAddress {
@@ -29,6 +35,9 @@ export function parseStudioAddress(input: string): ParsedAddress {
   if (url.username || url.password) return { problem: 'credentials' };
   if (url.pathname !== '/' || url.search || url.hash || withScheme.endsWith('?')) {
     return { problem: 'path' };
+  }
+  if (!LOOPBACK_HOSTS.has(url.hostname) && !FULL_HOST.test(url.hostname)) {
+    return { problem: 'host' };
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) return { problem: 'insecure' };
   return { origin: url.origin };

@@ -43,6 +43,7 @@ describe('Studio address', () => {
       'http://studio.acme.example',
       'Only localhost and 127.0.0.1 may use http. Use https for every other host.',
     ],
+    ['https://acme', 'Enter a full host name, such as studio.acme.example, without wildcards.'],
     [
       'http://192.168.1.10:4800',
       'Only localhost and 127.0.0.1 may use http. Use https for every other host.',
