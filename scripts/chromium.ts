@@ -28,7 +28,12 @@ export async function runChromium({ startUrl, extraArgs = [] }: ChromiumOptions)
   ];
   try {
     await new Promise<void>((resolvePromise, reject) => {
-      const chromium = spawn(CHROMIUM_PATH, args, { stdio: 'ignore' });
+      const chromium = spawn(CHROMIUM_PATH, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      // Chromium's last lines of output explain a failed start, such as a missing display.
+      let output = '';
+      chromium.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        output = (output + chunk).slice(-2000);
+      });
       // Closes the window on Ctrl+C or `kill`, so that the profile is deleted afterwards.
       const stop = () => chromium.kill('SIGTERM');
       process.once('SIGINT', stop).once('SIGTERM', stop);
@@ -36,12 +41,17 @@ export async function runChromium({ startUrl, extraArgs = [] }: ChromiumOptions)
       chromium.once('exit', (code, signal) => {
         process.off('SIGINT', stop).off('SIGTERM', stop);
         if (code === 0 || signal === 'SIGTERM' || signal === 'SIGINT') resolvePromise();
-        else reject(new Error(`Chromium exited with code ${code ?? signal}`));
+        else reject(new Error(`exited with code ${code ?? signal}. ${lastLines(output)}`));
       });
     });
   } finally {
     await rm(profileDir, { recursive: true, force: true });
   }
+}
+
+function lastLines(output: string): string {
+  const lines = output.trim().split('\n').slice(-3);
+  return lines.length > 0 && lines[0] !== '' ? `Its last output:\n${lines.join('\n')}` : '';
 }
 
 /** Chromium refuses to start as root unless its sandbox is off. */

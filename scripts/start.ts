@@ -7,6 +7,7 @@
  *
  * Chromium is the default. The profile is deleted when the window closes.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FIREFOX_PATH, launchFirefox } from '../test/firefox/firefox-browser';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   const browserName = values.firefox ? 'Firefox' : 'Chromium';
   requireDisplay();
   requireBrowser(browserName, values.firefox ? FIREFOX_PATH : CHROMIUM_PATH);
+  // The checks come first, so that a missing display or browser does not wait for a build.
+  execFileSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' });
 
   const studio = values.demo ? await startStudio() : undefined;
   try {
@@ -37,6 +40,8 @@ async function main(): Promise<void> {
     print("The extension is under the toolbar's extensions button (a puzzle piece): pin it there.");
     if (values.firefox) await runFirefox(studio);
     else await runChromium({ startUrl: START_URL, extraArgs: studio ? standInArgs(studio) : [] });
+  } catch (error) {
+    exitWithError(`${browserName} failed: ${(error as Error).message}`);
   } finally {
     await studio?.close();
   }
@@ -101,7 +106,10 @@ function printDemo(studio: Studio): void {
 function describeUser(user: StudioUser): string {
   if (user.password === undefined) {
     const callback = `${STUDIO_ORIGIN}${SSO_CALLBACK_PATH}?username=${user.username}`;
-    return `${user.username}: single sign-on only; open ${callback} to sign in on Studio`;
+    return (
+      `${user.username}: single sign-on only. Open ${callback} to sign in on Studio, ` +
+      'then choose "Use my Studio session" in the popup'
+    );
   }
   const code = user.totpCode ? `, authenticator code ${user.totpCode}` : '';
   return `${user.username} (or ${user.email}), password "${user.password}"${code}`;
