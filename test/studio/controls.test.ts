@@ -2,49 +2,19 @@
 // docs and evil.example pages. Edge Impulse's client shows how a fault reaches API callers.
 import { checkServerIdentity, connect, type PeerCertificate } from 'node:tls';
 import { EdgeImpulseApi } from 'edge-impulse-api';
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import {
-  DOCS_HOST,
-  EVIL_HOST,
-  EVIL_ORIGIN,
-  SERVED_HOSTS,
-  startStudio,
-  STUDIO_HOST,
-  type Studio,
-} from './index';
+import { expect, test } from 'vitest';
+import { DOCS_HOST, EVIL_HOST, EVIL_ORIGIN, SERVED_HOSTS, startStudio, STUDIO_HOST } from './index';
+import { useStandInStudio } from './use-studio';
 import { type RawResponse, type RawRequest, rawRequest } from './raw-request';
 
-// The client calls the global fetch, which takes no certificate per request. Vitest's default
-// pool runs each test file in its own child process, so this setting stays in this file.
-const previousTlsSetting = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-
-let studio: Studio;
-
-beforeAll(async () => {
-  studio = await startStudio();
-});
-
-afterAll(async () => {
-  await studio.close();
-  if (previousTlsSetting === undefined) {
-    delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-  } else {
-    process.env.NODE_TLS_REJECT_UNAUTHORIZED = previousTlsSetting;
-  }
-});
-
-beforeEach(() => {
-  studio.clearFaults();
-  studio.clearRequests();
-});
+const env = useStandInStudio();
 
 function raw(options: RawRequest): Promise<RawResponse> {
-  return rawRequest(studio.port, options);
+  return rawRequest(env.studio.port, options);
 }
 
 function login(): Promise<unknown> {
-  const api = new EdgeImpulseApi({ endpoint: `https://127.0.0.1:${studio.port}` });
+  const api = new EdgeImpulseApi({ endpoint: `https://127.0.0.1:${env.studio.port}` });
   return api.login.login({ username: 'alice', password: 'correct horse' });
 }
 
@@ -60,10 +30,10 @@ function peerCertificate(port: number): Promise<PeerCertificate> {
 }
 
 test('hostRules maps served hosts to port', () => {
-  const port = studio.port;
+  const port = env.studio.port;
 
   expect(port).toBeGreaterThan(0);
-  expect(studio.hostRules).toBe(
+  expect(env.studio.hostRules).toBe(
     `MAP studio.edgeimpulse.com 127.0.0.1:${port}, MAP docs.edgeimpulse.com 127.0.0.1:${port}, ` +
       `MAP evil.example 127.0.0.1:${port}, MAP studio.acme.example 127.0.0.1:${port}, ` +
       `MAP tool.example 127.0.0.1:${port}, MAP * ~NOTFOUND`,
@@ -71,7 +41,7 @@ test('hostRules maps served hosts to port', () => {
 });
 
 test('certificate names every served host', async () => {
-  const certificate = await peerCertificate(studio.port);
+  const certificate = await peerCertificate(env.studio.port);
 
   for (const host of SERVED_HOSTS) {
     expect(checkServerIdentity(host, certificate), host).toBeUndefined();
@@ -80,24 +50,28 @@ test('certificate names every served host', async () => {
 
 test('HTML 502 fault reaches the client once', async () => {
   const body = '<html><body><h1>502 Bad Gateway</h1></body></html>';
-  studio.setFault('/v1/api-login', { status: 502, body, contentType: 'text/html' }, { times: 1 });
+  env.studio.setFault(
+    '/v1/api-login',
+    { status: 502, body, contentType: 'text/html' },
+    { times: 1 },
+  );
 
   await expect(login()).rejects.toThrow(/returned 502: <html>/);
   await expect(login()).resolves.toMatchObject({ success: true });
-  expect(studio.requestsTo('127.0.0.1', '/v1/api-login')).toHaveLength(2);
+  expect(env.studio.requestsTo('127.0.0.1', '/v1/api-login')).toHaveLength(2);
 });
 
 test('JSON fault replaces the response', async () => {
-  studio.setFault('/v1/api-login', { status: 503, json: { success: false, error: 'Down' } });
+  env.studio.setFault('/v1/api-login', { status: 503, json: { success: false, error: 'Down' } });
 
   await expect(login()).rejects.toThrow('Down');
   await expect(login()).rejects.toThrow('Down');
-  studio.clearFaults();
+  env.studio.clearFaults();
   await expect(login()).resolves.toMatchObject({ success: true });
 });
 
 test('prefix fault matches paths below it', async () => {
-  studio.setFault('/v1/api/*', { status: 500 });
+  env.studio.setFault('/v1/api/*', { status: 500 });
 
   const below = await raw({ path: '/v1/api/projects?limit=1' });
   const outside = await raw({ path: '/v1/api-user-need-to-set-password/alice' });
@@ -107,7 +81,7 @@ test('prefix fault matches paths below it', async () => {
 });
 
 test('headers-only fault keeps the normal response', async () => {
-  studio.setFault('/', { headers: { 'x-stand-in': 'yes' } });
+  env.studio.setFault('/', { headers: { 'x-stand-in': 'yes' } });
 
   const response = await raw({ path: '/' });
 
@@ -117,18 +91,18 @@ test('headers-only fault keeps the normal response', async () => {
 });
 
 test('fault with invalid times is rejected', () => {
-  expect(() => studio.setFault('/', { status: 500 }, { times: 0 })).toThrow(RangeError);
+  expect(() => env.studio.setFault('/', { status: 500 }, { times: 0 })).toThrow(RangeError);
 });
 
 test('reset fault drops the connection', async () => {
-  studio.setFault('/v1/api/user', { reset: true });
+  env.studio.setFault('/v1/api/user', { reset: true });
 
   await expect(raw({ path: '/v1/api/user' })).rejects.toThrow(/socket hang up|ECONNRESET/);
-  expect(studio.requestsTo(STUDIO_HOST, '/v1/api/user')).toHaveLength(1);
+  expect(env.studio.requestsTo(STUDIO_HOST, '/v1/api/user')).toHaveLength(1);
 });
 
 test('delay fault responds after the delay', async () => {
-  studio.setFault('/v1/api/user', { delayMs: 300 });
+  env.studio.setFault('/v1/api/user', { delayMs: 300 });
   const started = Date.now();
 
   const response = await raw({ path: '/v1/api/user' });
@@ -151,35 +125,35 @@ test('server-wide delay applies to every response', async () => {
 });
 
 test('pause refuses connections until resume', async () => {
-  const token = studio.issueToken('alice');
-  const port = studio.port;
+  const token = env.studio.issueToken('alice');
+  const port = env.studio.port;
 
-  await studio.pause();
+  await env.studio.pause();
   await expect(raw({ path: '/' })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
 
-  await studio.resume();
-  expect(studio.port).toBe(port);
+  await env.studio.resume();
+  expect(env.studio.port).toBe(port);
   const response = await raw({ path: '/v1/api/user', headers: { 'x-jwt-token': token } });
   expect(response.status).toBe(200);
 });
 
 test('hang fault holds response until pause', async () => {
-  studio.setFault('/v1/api/user', { hang: true });
+  env.studio.setFault('/v1/api/user', { hang: true });
   let settled = false;
   const hanging = raw({ path: '/v1/api/user' }).finally(() => {
     settled = true;
   });
-  await expect.poll(() => studio.requestsTo(STUDIO_HOST, '/v1/api/user').length).toBe(1);
+  await expect.poll(() => env.studio.requestsTo(STUDIO_HOST, '/v1/api/user').length).toBe(1);
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect(settled).toBe(false);
 
-  await studio.pause();
+  await env.studio.pause();
   await expect(hanging).rejects.toThrow(/socket hang up|ECONNRESET/);
-  await studio.resume();
+  await env.studio.resume();
 });
 
 test('preflight from evil.example allows credentials', async () => {
-  studio.setFault('/v1/api/user', { status: 500 });
+  env.studio.setFault('/v1/api/user', { status: 500 });
   const headers = {
     origin: EVIL_ORIGIN,
     'access-control-request-method': 'GET',
@@ -192,7 +166,7 @@ test('preflight from evil.example allows credentials', async () => {
   expect(response.headers['access-control-allow-origin']).toBe(EVIL_ORIGIN);
   expect(response.headers['access-control-allow-credentials']).toBe('true');
   expect(response.headers['access-control-allow-headers']).toContain('x-jwt-token');
-  expect(studio.requestsTo(STUDIO_HOST, '/v1/api/user')[0]?.method).toBe('OPTIONS');
+  expect(env.studio.requestsTo(STUDIO_HOST, '/v1/api/user')[0]?.method).toBe('OPTIONS');
 });
 
 test('preflight from other origin gets no CORS', async () => {
@@ -216,17 +190,17 @@ test('record keeps headers, cookies and query', async () => {
 
   await raw({ host: `${STUDIO_HOST}:8443`, path: '/v1/api/user?excludeProjects=true', headers });
 
-  const [request] = studio.requests;
+  const [request] = env.studio.requests;
   expect(request?.host).toBe(STUDIO_HOST);
   expect(request?.path).toBe('/v1/api/user?excludeProjects=true');
   expect(request?.headers['x-api-key']).toBe('ei_wrong');
   expect(request?.cookies).toEqual({ jwt: 'abc def', other: '1' });
-  expect(studio.requests.map((recorded) => studio.tokenOf(recorded))).toEqual(['abc def']);
+  expect(env.studio.requests.map((recorded) => env.studio.tokenOf(recorded))).toEqual(['abc def']);
   expect(request?.at).toBeLessThanOrEqual(Date.now());
 });
 
 test('Studio page shows cookie sign-in', async () => {
-  const token = studio.issueToken('alice');
+  const token = env.studio.issueToken('alice');
 
   const anonymous = await raw({ path: '/projects/1' });
   const signedIn = await raw({ path: '/', headers: { cookie: `jwt=${token}` } });
@@ -276,7 +250,7 @@ test('unknown host gets 421', async () => {
   const response = await raw({ host: 'other.example', path: '/' });
 
   expect(response.status).toBe(421);
-  expect(studio.requests[0]?.host).toBe('other.example');
+  expect(env.studio.requests[0]?.host).toBe('other.example');
 });
 
 test('avatar is served for the photo URL', async () => {

@@ -1,46 +1,23 @@
 // Drives the stand-in Studio with Edge Impulse's own API client, so that the stand-in keeps
 // to the shapes of the real API. Raw requests check what the client hides, such as status codes.
 import { EdgeImpulseApi } from 'edge-impulse-api';
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import {
   alice,
   carol,
   PASSWORD_INCORRECT,
   sso,
   startStudio,
-  type Studio,
   TOTP_INVALID,
   USER_NOT_FOUND,
 } from './index';
+import { useStandInStudio } from './use-studio';
 import { type RawResponse, type RawRequest, rawRequest } from './raw-request';
 
-// The client calls the global fetch, which takes no certificate per request. Vitest's default
-// pool runs each test file in its own child process, so this setting stays in this file.
-const previousTlsSetting = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-
-let studio: Studio;
-
-beforeAll(async () => {
-  studio = await startStudio();
-});
-
-afterAll(async () => {
-  await studio.close();
-  if (previousTlsSetting === undefined) {
-    delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-  } else {
-    process.env.NODE_TLS_REJECT_UNAUTHORIZED = previousTlsSetting;
-  }
-});
-
-beforeEach(() => {
-  studio.clearFaults();
-  studio.clearRequests();
-});
+const env = useStandInStudio();
 
 function client(): EdgeImpulseApi {
-  return new EdgeImpulseApi({ endpoint: `https://127.0.0.1:${studio.port}` });
+  return new EdgeImpulseApi({ endpoint: `https://127.0.0.1:${env.studio.port}` });
 }
 
 async function signedInClient(token: string): Promise<EdgeImpulseApi> {
@@ -50,7 +27,7 @@ async function signedInClient(token: string): Promise<EdgeImpulseApi> {
 }
 
 function raw(options: RawRequest): Promise<RawResponse> {
-  return rawRequest(studio.port, options);
+  return rawRequest(env.studio.port, options);
 }
 
 test('login with correct password returns a token', async () => {
@@ -59,7 +36,7 @@ test('login with correct password returns a token', async () => {
 
   expect(response.success).toBe(true);
   expect(response.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-  const [login] = studio.requestsTo('127.0.0.1', '/v1/api-login');
+  const [login] = env.studio.requestsTo('127.0.0.1', '/v1/api-login');
   expect(login?.method).toBe('POST');
   expect(JSON.parse(login?.body ?? '')).toEqual({ username: 'alice', password: 'correct horse' });
 });
@@ -151,13 +128,13 @@ test('current user with header token', async () => {
   expect(user.mfaConfigured).toBe(false);
   expect(user.passwordConfigured).toBe(true);
   expect(user.created).toBeInstanceOf(Date);
-  const requests = studio.requestsTo('127.0.0.1', '/v1/api/user');
+  const requests = env.studio.requestsTo('127.0.0.1', '/v1/api/user');
   expect(requests.map((request) => request.path)).toEqual(['/v1/api/user?excludeProjects=true']);
-  expect(requests.map((request) => studio.tokenOf(request))).toEqual([token]);
+  expect(requests.map((request) => env.studio.tokenOf(request))).toEqual([token]);
 });
 
 test('current user with jwt cookie or API key', async () => {
-  const token = studio.issueToken('carol');
+  const token = env.studio.issueToken('carol');
   const byCookie = await raw({ path: '/v1/api/user', headers: { cookie: `jwt=${token}` } });
   expect(byCookie.status).toBe(200);
   expect(JSON.parse(byCookie.body).mfaConfigured).toBe(true);
@@ -176,11 +153,11 @@ test('current user without credentials gets 401', async () => {
 });
 
 test('revoked token gets 401', async () => {
-  const token = studio.issueToken('alice');
+  const token = env.studio.issueToken('alice');
   const api = await signedInClient(token);
   await expect(api.user.getCurrentUser()).resolves.toMatchObject({ username: 'alice' });
 
-  studio.revoke(token);
+  env.studio.revoke(token);
 
   await expect(api.user.getCurrentUser()).rejects.toThrow(/revoked/);
   const response = await raw({ path: '/v1/api/user', headers: { 'x-jwt-token': token } });
@@ -188,7 +165,7 @@ test('revoked token gets 401', async () => {
 });
 
 test('expired token gets 401', async () => {
-  const token = studio.issueToken('alice', { expiresInSeconds: -1 });
+  const token = env.studio.issueToken('alice', { expiresInSeconds: -1 });
 
   const response = await raw({ path: '/v1/api/projects', headers: { 'x-jwt-token': token } });
 
@@ -197,7 +174,7 @@ test('expired token gets 401', async () => {
 });
 
 test('other API path checks authentication', async () => {
-  const token = studio.issueToken('bob');
+  const token = env.studio.issueToken('bob');
 
   const headers = { 'x-jwt-token': token };
   const signedIn = await raw({ method: 'POST', path: '/v1/api/projects', headers });
@@ -209,9 +186,9 @@ test('other API path checks authentication', async () => {
 });
 
 test('stale header token is not rescued by cookie', async () => {
-  const stale = studio.issueToken('alice');
-  studio.revoke(stale);
-  const fresh = studio.issueToken('alice');
+  const stale = env.studio.issueToken('alice');
+  env.studio.revoke(stale);
+  const fresh = env.studio.issueToken('alice');
 
   const response = await raw({
     path: '/v1/api/user',
