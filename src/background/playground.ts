@@ -71,13 +71,18 @@ async function applyToTab(tabId: number, auth: PlaygroundAuth | null): Promise<v
   }
 }
 
-/** Handles a docs tab that starts loading: a reload or new page needs the token again. */
+/**
+ * Handles a docs tab that loads: a reload or new page needs the token again. It acts when the
+ * load starts, so that early requests are signed, and again when it completes, because the
+ * first injection may still reach the document that is being replaced.
+ */
 export async function handleTabUpdated(
   tabId: number,
   change: { status?: string },
   tab: { url?: string },
 ): Promise<void> {
-  if (change.status !== 'loading' || !tab.url?.startsWith(`${DOCS_ORIGIN}/`)) return;
+  if (change.status !== 'loading' && change.status !== 'complete') return;
+  if (!tab.url?.startsWith(`${DOCS_ORIGIN}/`)) return;
   const auth = await currentAuth();
   if (auth) await applyToTab(tabId, auth);
 }
