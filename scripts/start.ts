@@ -9,6 +9,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FIREFOX_PATH, launchFirefox } from '../test/firefox/firefox-browser';
 import { StudioProxy } from '../test/firefox/studio-proxy';
@@ -41,7 +44,11 @@ async function main(): Promise<void> {
     if (values.firefox) await runFirefox(studio);
     else await runChromium({ startUrl: START_URL, extraArgs: studio ? standInArgs(studio) : [] });
   } catch (error) {
-    exitWithError(`${browserName} failed: ${(error as Error).message}`);
+    exitWithError(
+      `${browserName} failed: ${(error as Error).message}\n` +
+        'Check that the display works and the browser starts on its own. ' +
+        'To test the extension without a window, run "npm test".',
+    );
   } finally {
     await studio?.close();
   }
@@ -84,8 +91,18 @@ function standInArgs(studio: Studio): string[] {
 /** Runs Firefox until its window is closed. With a stand-in, a proxy routes every request. */
 async function runFirefox(studio: Studio | undefined): Promise<void> {
   const proxy = studio && (await StudioProxy.start(studio));
+  const profilesBefore = new Set(await puppeteerProfiles());
   try {
-    const browser = await launchFirefox({ headless: false, proxyPort: proxy?.port });
+    const browser = await launchFirefox({ headless: false, proxyPort: proxy?.port }).catch(
+      async (error: unknown) => {
+        // Puppeteer deletes its temporary profile when Firefox closes, but not after a failed start.
+        const left = (await puppeteerProfiles()).filter((name) => !profilesBefore.has(name));
+        await Promise.all(
+          left.map((name) => rm(join(tmpdir(), name), { recursive: true, force: true })),
+        );
+        throw error;
+      },
+    );
     const disconnected = new Promise((resolve) => browser.once('disconnected', resolve));
     const [page] = await browser.pages();
     // A failed load is shown in the tab itself, as it would be for a typed address.
@@ -94,6 +111,12 @@ async function runFirefox(studio: Studio | undefined): Promise<void> {
   } finally {
     await proxy?.close();
   }
+}
+
+/** Returns the names of the temporary Firefox profiles that puppeteer creates. */
+async function puppeteerProfiles(): Promise<string[]> {
+  const names = await readdir(tmpdir());
+  return names.filter((name) => name.startsWith('puppeteer_dev_firefox_profile-'));
 }
 
 function printDemo(studio: Studio): void {
