@@ -18,7 +18,7 @@ export interface PlaygroundAuth {
 export interface PlaygroundTarget {
   /** The docs site's origin: a document of any other origin gets nothing. */
   docsOrigin: string;
-  /** A random event type, the same for every call of this install. */
+  /** A random event type, the same from a sign-in until the sign-out. */
   channel: string;
 }
 
@@ -28,11 +28,11 @@ export interface PlaygroundTarget {
  * replaces the token, and a call with `null` removes it.
  *
  * The token stays in this function's closure, not on a global, and is added only to requests
- * to the docs site's own proxy path. The built-ins that handle it are taken when this runs, so
- * that scripts that replace them later do not see it. Leaving the page, which may keep it in
- * the back-forward cache, removes the token, and so does its expiry.
- * NOTE: a page world cannot hide a value from the page's own scripts: one that replaced
- * these built-ins before this ran, or one that changes their prototypes, can still get it.
+ * to the docs site's own proxy path. Later calls reach the wrapper through `document`, which
+ * pages cannot replace, and DOM prototypes, so that no page function runs while an event
+ * carries the token. Leaving the page, or the session's end, removes the token.
+ * NOTE: a page world cannot hide a value from the page's own scripts. One that replaced
+ * built-ins before the first call, or that changes prototypes, can still get the token.
  */
 export function installPlaygroundAuth(
   auth: PlaygroundAuth | null,
@@ -41,18 +41,32 @@ export function installPlaygroundAuth(
   // The tab may have moved on to another site since the background chose it.
   if (location.origin !== docsOrigin) return;
 
-  // A wrapper installed earlier takes the new value and cancels the event.
-  const update = new CustomEvent(channel, { detail: auth, cancelable: true });
-  if (!window.dispatchEvent(update)) return;
+  // `document` is unforgeable and its prototype's methods are not its own properties, so a
+  // page that shadows dispatchEvent or CustomEvent on window or document sees no event.
+  const documentProto = (document as unknown as { __proto__: Document }).__proto__;
+  const SHOW_NOTE = 'show-note';
+  const deliver = (detail: PlaygroundAuth | typeof SHOW_NOTE | null): boolean => {
+    const event = documentProto.createEvent.call(document, 'CustomEvent') as CustomEvent;
+    event.initCustomEvent(channel, false, true, detail);
+    return documentProto.dispatchEvent.call(document, event);
+  };
+
+  // A wrapper installed earlier takes the new value and cancels the event. It draws its note
+  // on a second event, which carries no token, because drawing can run page code.
+  if (!deliver(auth)) {
+    deliver(SHOW_NOTE);
+    return;
+  }
   if (!auth) return;
 
   let current: PlaygroundAuth | null = auth;
   let note: HTMLElement | undefined;
+  let noteDue = false;
 
   const showNote = (signedIn: PlaygroundAuth) => {
     note?.remove();
-    // A note in a shadow root, so page styles cannot hide or restyle it.
-    const host = document.createElement('ei-session-note');
+    // A built-in element in a shadow root: pages cannot define it, nor restyle or hide it.
+    const host = document.createElement('div');
     const shadow = host.attachShadow({ mode: 'open' });
     const box = document.createElement('div');
     box.setAttribute('role', 'status');
@@ -73,21 +87,28 @@ export function installPlaygroundAuth(
 
   const clear = () => {
     current = null;
+    noteDue = false;
     note?.remove();
   };
 
-  window.addEventListener(channel, (event) => {
+  // This listener calls only prototype methods while an event carries the token.
+  documentProto.addEventListener.call(document, channel, (event) => {
     event.preventDefault();
-    const next = (event as CustomEvent<PlaygroundAuth | null>).detail;
-    if (!next) {
+    const next = (event as CustomEvent<PlaygroundAuth | typeof SHOW_NOTE | null>).detail;
+    if (next === SHOW_NOTE) {
+      if (noteDue && current) showNote(current);
+      noteDue = false;
+    } else if (next) {
+      noteDue = current === null;
+      current = next;
+    } else {
       clear();
-      return;
     }
-    const wasSignedIn = current !== null;
-    current = next;
-    if (!wasSignedIn) showNote(next);
   });
-  window.addEventListener('pagehide', clear);
+  window.addEventListener('pagehide', (event) => {
+    // Only the browser's own pagehide counts, because a page could otherwise force a new note.
+    if (event.isTrusted) clear();
+  });
 
   // Built-ins as they are now, so that scripts that replace them later see no token.
   const apply = Reflect.apply;

@@ -19,8 +19,9 @@ const DOCS_TABS = `${DOCS_ORIGIN}/*`;
 
 /**
  * The event type through which an injection reaches the wrapper that an earlier one left in a
- * page. It is random, so page scripts cannot listen for it by name. It outlives a reload or an
- * update of the extension, after which the new background must still reach open pages.
+ * page. It is random, so page scripts cannot listen for it by name, and each sign-in gets a new
+ * one. It outlives a reload or an update of the extension, after which the new background must
+ * still reach open pages.
  */
 const channelItem = defineStorageItem<string>('local', 'playgroundChannel');
 let channel: Promise<string> | undefined;
@@ -90,8 +91,15 @@ export async function handleTabUpdated(
 /** Brings every open docs tab in line with the session and the setting. */
 export async function syncPlaygroundTabs(): Promise<void> {
   const auth = await currentAuth();
+  // Without a channel, no page keeps a token that this background gave it.
+  if (!auth && !(await channelItem.get())) return;
   const tabs = await browser.tabs.query({ url: DOCS_TABS });
   for (const tab of tabs) {
     if (tab.id !== undefined) await applyToTab(tab.id, auth);
+  }
+  if (!auth) {
+    // The next sign-in gets a new channel, so a page that learnt this one learns no new token.
+    channel = undefined;
+    await channelItem.remove();
   }
 }

@@ -260,6 +260,49 @@ describe('security: API reference authentication', () => {
     expect(JSON.stringify(atEvil)).not.toContain(token);
   });
 
+  test('page hooks see no token in later injections', async () => {
+    const token = await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    // Hooks that a docs script may set after the first injection, without touching prototypes.
+    await page.evaluate(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { seen: unknown[] }).seen = seen;
+      const record = (value: unknown) => seen.push(JSON.stringify(value ?? null));
+      const dispatch = window.dispatchEvent.bind(window);
+      window.dispatchEvent = (event: Event) => {
+        record((event as CustomEvent).detail);
+        return dispatch(event);
+      };
+      document.dispatchEvent = window.dispatchEvent;
+      window.CustomEvent = class extends CustomEvent<unknown> {
+        constructor(type: string, init?: CustomEventInit) {
+          super(type, init);
+          record(init?.detail);
+        }
+      } as typeof CustomEvent;
+      customElements.define(
+        'ei-session-note',
+        class extends HTMLElement {
+          connectedCallback() {
+            record((window.event as CustomEvent | undefined)?.detail);
+          }
+        },
+      );
+      // A forged pagehide must not make the next injection draw a note.
+      window.dispatchEvent(new Event('pagehide'));
+      location.hash = 'again';
+    });
+    await setAuthenticateDocs(false);
+    await expect.poll(() => page.getByRole('status').count()).toBe(0);
+    await setAuthenticateDocs(true);
+    await page.getByRole('status').filter({ hasText: 'signed in as alice' }).waitFor();
+
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.join('\n')).not.toContain(token);
+  });
+
   test('a page the background cannot reach stops at the session end', async () => {
     // The session ends a minute before the token expires: 10 seconds after sign-in.
     env.studio.setTokenLifetime(70);
