@@ -96,10 +96,11 @@ export function installPlaygroundAuth(
     event.preventDefault();
     const next = (event as CustomEvent<PlaygroundAuth | typeof SHOW_NOTE | null>).detail;
     if (next === SHOW_NOTE) {
-      if (noteDue && current) showNote(current);
+      if (!noteDue || !current || !document.documentElement) return;
+      showNote(current);
       noteDue = false;
     } else if (next) {
-      noteDue = current === null;
+      noteDue ||= current === null;
       current = next;
     } else {
       clear();
@@ -125,11 +126,14 @@ export function installPlaygroundAuth(
     try {
       const envelope = parse(body) as { url?: string; header?: Record<string, string> };
       if (typeof envelope.url !== 'string') return body;
-      if (new NativeURL(envelope.url).origin !== signing.studioOrigin) return body;
+      const studioUrl = new NativeURL(envelope.url);
+      if (studioUrl.origin !== signing.studioOrigin) return body;
       const header = envelope.header ?? {};
       const named = Object.keys(header).map((name) => name.toLowerCase());
       if (CREDENTIAL_HEADERS.some((name) => named.includes(name))) return body;
-      return stringify({ ...envelope, header: { ...header, 'x-jwt-token': signing.token } });
+      // The proxy gets the URL as checked, so that its own parser cannot read another host.
+      const url = studioUrl.href;
+      return stringify({ ...envelope, url, header: { ...header, 'x-jwt-token': signing.token } });
     } catch {
       return body;
     }
@@ -172,5 +176,7 @@ export function installPlaygroundAuth(
     return apply(send, this, [signed]) as void;
   };
 
-  showNote(auth);
+  // An injection at the very start of a load finds no root element yet: a later one draws.
+  if (document.documentElement) showNote(auth);
+  else noteDue = true;
 }

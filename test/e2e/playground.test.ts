@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  DOCS_HOST,
   DOCS_ORIGIN,
   EVIL_HOST,
   EVIL_ORIGIN,
@@ -91,6 +92,19 @@ describe('API reference in proxy mode', () => {
     const request = env.studio.requestsTo(EVIL_HOST, '/v1/api/projects').at(-1);
     expect(request).toBeDefined();
     expect(JSON.stringify(request)).not.toContain(token);
+  });
+
+  test('the proxy gets the URL as the check read it', async () => {
+    const token = await signInAsAlice();
+    await setAuthenticateDocs(true);
+    const page = await openSignedInDocs();
+
+    // Parsers that treat a backslash as part of the user name read evil.example as the host.
+    await tryItThroughProxy(page, `${STUDIO_ORIGIN}\\@${EVIL_HOST}/v1/api/projects`);
+    const request = env.studio.requestsTo(DOCS_HOST, MINTLIFY_PROXY_PATH).at(-1);
+    const envelope = JSON.parse(request?.body ?? '{}') as { url?: string };
+    expect(envelope.url).toBe(`${STUDIO_ORIGIN}/@${EVIL_HOST}/v1/api/projects`);
+    expect(JSON.stringify(envelope)).toContain(token);
   });
 
   test('a credential the user typed is kept', async () => {
