@@ -56,10 +56,7 @@ describe('installPlaygroundAuth', () => {
     vi.stubGlobal('fetch', fetch);
 
     installPlaygroundAuth(AUTH, TARGET);
-    expect(page.sent).toEqual([
-      { type: TARGET.channel, detail: AUTH },
-      { type: TARGET.channel, detail: 'show-note' },
-    ]);
+    expect(page.sent).toEqual([{ type: TARGET.channel, detail: AUTH }]);
     expect(page.listeners).toEqual([]);
     expect(globalThis.fetch).toBe(fetch);
   });

@@ -44,19 +44,14 @@ export function installPlaygroundAuth(
   // `document` is unforgeable and its prototype's methods are not its own properties, so a
   // page that shadows dispatchEvent or CustomEvent on window or document sees no event.
   const documentProto = (document as unknown as { __proto__: Document }).__proto__;
-  const SHOW_NOTE = 'show-note';
-  const deliver = (detail: PlaygroundAuth | typeof SHOW_NOTE | null): boolean => {
+  const deliver = (detail: PlaygroundAuth | null): boolean => {
     const event = documentProto.createEvent.call(document, 'CustomEvent') as CustomEvent;
     event.initCustomEvent(channel, false, true, detail);
     return documentProto.dispatchEvent.call(document, event);
   };
 
-  // A wrapper installed earlier takes the new value and cancels the event. It draws its note
-  // on a second event, which carries no token, because drawing can run page code.
-  if (!deliver(auth)) {
-    deliver(SHOW_NOTE);
-    return;
-  }
+  // A wrapper installed earlier takes the new value and cancels the event.
+  if (!deliver(auth)) return;
   if (!auth) return;
 
   let current: PlaygroundAuth | null = auth;
@@ -91,18 +86,26 @@ export function installPlaygroundAuth(
     note?.remove();
   };
 
-  // This listener calls only prototype methods while an event carries the token.
+  // Drawing runs page code, such as getters that a page defines on `document`. It waits until
+  // the event is over, so that such code cannot read the event's type from window.event.
+  const later = queueMicrotask;
+  const drawIfDue = () => {
+    if (!noteDue || !current || !document.documentElement) return;
+    noteDue = false;
+    showNote(current);
+  };
+
+  // While an event carries the token, this listener calls no function that a page can replace
+  // without changing a built-in.
   documentProto.addEventListener.call(document, channel, (event) => {
     event.preventDefault();
-    const next = (event as CustomEvent<PlaygroundAuth | typeof SHOW_NOTE | null>).detail;
-    if (next === SHOW_NOTE) {
-      if (!noteDue || !current || !document.documentElement) return;
-      showNote(current);
-      noteDue = false;
-    } else if (next) {
+    const next = (event as CustomEvent<PlaygroundAuth | null>).detail;
+    if (next) {
       noteDue ||= current === null;
       current = next;
+      later(drawIfDue);
     } else {
+      // The channel is retired after this event, so what page code learns here is of no use.
       clear();
     }
   });

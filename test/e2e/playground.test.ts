@@ -296,6 +296,24 @@ describe('security: API reference authentication', () => {
           record(init?.detail);
         }
       } as typeof CustomEvent;
+      // Page code that drawing the note runs records the event in progress, if any.
+      const inEvent = () => {
+        const event = window.event as CustomEvent | undefined;
+        record(event && { type: event.type, detail: event.detail as unknown });
+      };
+      const root = Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')!.get!;
+      Object.defineProperty(document, 'documentElement', {
+        configurable: true,
+        get() {
+          inEvent();
+          return root.call(document) as HTMLElement;
+        },
+      });
+      const create = document.createElement.bind(document);
+      document.createElement = ((name: string) => {
+        inEvent();
+        return create(name);
+      }) as typeof document.createElement;
       customElements.define(
         'ei-session-note',
         class extends HTMLElement {
@@ -315,6 +333,8 @@ describe('security: API reference authentication', () => {
 
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
     expect(seen.join('\n')).not.toContain(token);
+    // Nor does the page learn the event type that would let it listen for the next token.
+    expect(seen.join('\n')).not.toContain('ei-session-');
   });
 
   test('a page the background cannot reach stops at the session end', async () => {
