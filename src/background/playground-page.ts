@@ -42,7 +42,7 @@ export function installPlaygroundAuth(
   if (location.origin !== docsOrigin) return;
 
   // `document` is unforgeable and its prototype's methods are not its own properties, so a
-  // page that shadows dispatchEvent or CustomEvent on window or document sees no event.
+  // page that shadows dispatchEvent or CustomEvent on window or document receives no event.
   const documentProto = (document as unknown as { __proto__: Document }).__proto__;
   const deliver = (detail: PlaygroundAuth | null): boolean => {
     const event = documentProto.createEvent.call(document, 'CustomEvent') as CustomEvent;
@@ -56,7 +56,8 @@ export function installPlaygroundAuth(
 
   let current: PlaygroundAuth | null = auth;
   let note: HTMLElement | undefined;
-  let noteDue = false;
+  // A new wrapper shows its note, now or, before the root element exists, at a later call.
+  let noteDue = true;
 
   const showNote = (signedIn: PlaygroundAuth) => {
     note?.remove();
@@ -179,7 +180,5 @@ export function installPlaygroundAuth(
     return apply(send, this, [signed]) as void;
   };
 
-  // An injection at the very start of a load finds no root element yet: a later one draws.
-  if (document.documentElement) showNote(auth);
-  else noteDue = true;
+  drawIfDue();
 }

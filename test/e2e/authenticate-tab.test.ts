@@ -62,6 +62,14 @@ async function tokenSentFrom(page: TestPage): Promise<string | undefined> {
   return request && env.studio.tokenOf(request);
 }
 
+/** Opens the tool's site in a tab, and authenticates that tab from the popup opened over it. */
+async function openAuthenticatedTool(): Promise<{ tool: TestPage; popup: TestPage }> {
+  const tool = await env.browser.newPage(`${TOOL_ORIGIN}/`);
+  const popup = await openPopupOver(tool);
+  await authenticateTab(popup);
+  return { tool, popup };
+}
+
 async function sessionRuleCount(): Promise<number> {
   return env.browser.evaluateInExtension(
     async () => (await chrome.declarativeNetRequest.getSessionRules()).length,
@@ -91,9 +99,7 @@ describe('authenticate this tab', () => {
     const { token } = await signInThroughPopup(env);
     // Access to the next site must not matter, so the extension gets it.
     await env.browser.grantSiteAccess([`${EVIL_ORIGIN}/*`]);
-    const tool = await env.browser.newPage(`${TOOL_ORIGIN}/`);
-    const popup = await openPopupOver(tool);
-    await authenticateTab(popup);
+    const { tool } = await openAuthenticatedTool();
     expect(await tokenSentFrom(tool)).toBe(token);
 
     await tool.evaluate((url) => location.assign(url), `${EVIL_ORIGIN}/`);
@@ -103,12 +109,10 @@ describe('authenticate this tab', () => {
 
   test('stop ends it', async () => {
     await signInThroughPopup(env);
-    const tool = await env.browser.newPage(`${TOOL_ORIGIN}/`);
-    const popup = await openPopupOver(tool);
-    await authenticateTab(popup);
+    const { tool, popup } = await openAuthenticatedTool();
 
     await popup.getByRole('button', { name: 'Stop authenticating this tab' }).click();
-    await popup.getByRole('button', { name: `Authenticate this tab (${TOOL_HOST})` }).waitFor();
+    await authenticateButton(popup).waitFor();
     expect(await tokenSentFrom(tool)).toBeUndefined();
     expect(await sessionRuleCount()).toBe(0);
     expect(await hasToolAccess()).toBe(false);
@@ -116,9 +120,7 @@ describe('authenticate this tab', () => {
 
   test('sign-out ends it', async () => {
     await signInThroughPopup(env);
-    const tool = await env.browser.newPage(`${TOOL_ORIGIN}/`);
-    const popup = await openPopupOver(tool);
-    await authenticateTab(popup);
+    const { tool, popup } = await openAuthenticatedTool();
 
     await popup.getByRole('button', { name: 'Sign out' }).click();
     await popup.getByRole('button', { name: 'Log in' }).waitFor();
@@ -133,9 +135,7 @@ describe('authenticate this tab', () => {
   test.runIf(BROWSER === 'firefox')('keeps site access granted before', async () => {
     const { token } = await signInThroughPopup(env);
     await env.browser.grantSiteAccess([TOOL_PATTERN]);
-    const tool = await env.browser.newPage(`${TOOL_ORIGIN}/`);
-    const popup = await openPopupOver(tool);
-    await authenticateTab(popup);
+    const { tool } = await openAuthenticatedTool();
     expect(await tokenSentFrom(tool)).toBe(token);
 
     await tool.close();

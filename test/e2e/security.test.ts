@@ -92,7 +92,7 @@ describe('security: the token stays out of sight', () => {
     await popup.submitCode(carol.totpCode!);
     await popup.signedInAs.waitFor();
     const request = env.studio.requestsTo(STUDIO_HOST, '/v1/api/user').at(-1);
-    const stored = await env.browser.evaluateInExtension(readExtensionStorage);
+    const stored = await readExtensionStorage(env.browser);
     // Shows that the reader sees the stored session, so the check below can fail.
     expect(stored).toContain(env.studio.tokenOf(request!));
     expect(stored).not.toContain(passwordOf(carol));

@@ -170,13 +170,13 @@ describe('sign-out', () => {
     const token = await tokenSentFromStudioPage();
     expect(token).toBeTruthy();
     // Shows that the reader sees where the token is stored, so the check below can fail.
-    expect(await env.browser.evaluateInExtension(readExtensionStorage)).toContain(token);
+    expect(await readExtensionStorage(env.browser)).toContain(token);
 
     await popup.signOut();
     expect(await popup.username.isVisible()).toBe(true);
     expect(await tokenSentFromStudioPage()).toBeUndefined();
     expect(await env.browser.cookies(STUDIO_ORIGIN)).toEqual([]);
-    expect(await env.browser.evaluateInExtension(readExtensionStorage)).not.toContain(token);
+    expect(await readExtensionStorage(env.browser)).not.toContain(token);
   });
 
   test('signing in as another user sends only the new token', async () => {
