@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 
-/** The same end-to-end suite runs in each browser; E2E_BROWSER tells the harness which. */
+/** The same end-to-end suite runs in each browser, which E2E_BROWSER names for the harness. */
 function browserProject(browser: 'chromium' | 'firefox') {
   return {
     test: {

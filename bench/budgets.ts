@@ -19,8 +19,8 @@ export const SIZE_BUDGETS: Record<BudgetedContext, SizeBudget> = {
   // access) took it to 12.3 KiB. The budget is that size rounded up. Loading the signed-in
   // view's controls on demand would close the gap.
   popup: { budgetKib: 13, targetKib: 12 },
-  // NOTE: the target is 10 KiB, but the worker was 15.2 KiB gzip on 2026-12-04, ky and
-  // webextension-polyfill being about 8 KiB of it; the IndexedDB session store and Firefox's
+  // NOTE: the target is 10 KiB, but the worker was 15.5 KiB gzip on 2026-12-04. About 8 KiB
+  // of it is ky and webextension-polyfill, and the IndexedDB session store and Firefox's
   // tab-access cleanup took it past 15 KiB. The budget is that size rounded up, so that the
   // test catches growth until the worker is cut down.
   background: { budgetKib: 16, targetKib: 10 },

@@ -31,7 +31,7 @@ const RESOURCE_TYPES: DeclarativeNetRequest.ResourceType[] = [
   'other',
 ];
 
-/** Which requests a token rule covers besides the Studio API: by initiator, and by tab. */
+/** The requests a token rule covers besides the Studio API: by initiator, and by tab. */
 export type RuleScope = { initiatorDomains: string[]; tabIds?: number[] };
 
 /** Builds a rule that sets `x-jwt-token` on Studio API requests within a scope. */

@@ -32,8 +32,8 @@ async function runRequest<T>(
 ): Promise<T> {
   const database = await openDatabase();
   try {
-    // Strict durability asks the browser to flush the write to disk before it completes, so
-    // that a power loss cannot bring back a removed token.
+    // Strict durability makes the browser flush the write to disk before it completes, so that
+    // a power loss cannot bring back a removed token.
     const transaction = database.transaction(STORE_NAME, mode, { durability: 'strict' });
     const request = makeRequest(transaction.objectStore(STORE_NAME));
     await new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 /**
- * The browser under test, as the end-to-end suite sees it. Chromium implements it with
+ * The browser under test, as the end-to-end suite uses it. Chromium implements it with
  * Playwright (extension-browser.ts) and Firefox with puppeteer-core (test/firefox). The page
  * and locator types are the subset of Playwright's that the tests use, so a Playwright page
  * is one as it is, and the Firefox driver implements the same calls with the same rules.
@@ -124,7 +124,7 @@ export interface TestBrowser {
    * headless browsers cannot answer, as a user does in the browser's extension settings.
    */
   grantSiteAccess(patterns: string[]): Promise<void>;
-  /** Withdraws the host access that the manifest asks for, as a user can. */
+  /** Withdraws the host access that the manifest requests, as a user can. */
   withholdSiteAccess(): Promise<void>;
   /**
    * Answers the extension's next permission prompt with Allow or Don't allow, and returns a

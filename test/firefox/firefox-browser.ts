@@ -234,7 +234,7 @@ export class FirefoxExtensionBrowser implements TestBrowser {
     return clickToolbarButton(this.browser, (page as FirefoxPage).page);
   }
 
-  /** Reads the clipboard in the parent process, where reading asks for no permission. */
+  /** Reads the clipboard in the parent process, where reading needs no permission. */
   readClipboard(): Promise<string> {
     return evaluateInParent(this.browser, () => navigator.clipboard.readText());
   }

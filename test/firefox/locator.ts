@@ -1,7 +1,7 @@
 /**
- * Playwright's locator calls on top of puppeteer-core, for Firefox: the same waiting, the
- * same strict mode (an action on a locator that matches more than one element fails), and
- * the same name and text matching, which locate.ts does inside the page.
+ * Playwright's locator calls on top of puppeteer-core, for Firefox. They wait as Playwright's
+ * do, and keep its strict mode: an action on a locator that matches more than one element
+ * fails. Names and text match as in Playwright, and locate.ts does the matching in the page.
  */
 import type { ElementHandle, Frame, KeyInput, Page } from 'puppeteer-core';
 import type {
@@ -66,7 +66,7 @@ export class PuppeteerLocator implements TestLocator {
   }
 
   async fill(value: string): Promise<void> {
-    // Sets the value as typing would, through the prototype's setter, so Preact sees an input.
+    // Sets the value as typing would, through the prototype's setter, so Preact gets the input.
     await this.act('enabled', (element) =>
       element.evaluate((input, value) => {
         const field = input as HTMLInputElement;
