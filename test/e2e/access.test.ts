@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { alice, STUDIO_HOST } from '../studio';
-import { passwordOf, useExtensionAndStudio } from './harness';
+import { passwordOf, useExtensionAndStudio, testInFirefox } from './harness';
 import { PopupPage } from './popup-page';
 import { MANIFEST_ORIGINS } from './reset';
-import { BROWSER } from './test-browser';
 
 const env = useExtensionAndStudio();
 
@@ -27,29 +26,27 @@ describe('withheld host access', () => {
   });
 
   // Firefox's prompt can be answered from a test, and Chromium's cannot.
-  describe.runIf(BROWSER === 'firefox')('the Allow access prompt', () => {
-    test('allowed: the sign-in goes through', async () => {
-      const popup = await openPopupWithoutAccess();
-      const prompted = await env.browser.answerPermissionPrompt(true);
+  testInFirefox('prompt allowed: the sign-in goes through', async () => {
+    const popup = await openPopupWithoutAccess();
+    const prompted = await env.browser.answerPermissionPrompt(true);
 
-      await popup.allowAccess.click();
-      expect((await prompted()).sort()).toEqual(MANIFEST_ORIGINS);
-      await popup.allowAccess.waitFor({ state: 'detached' });
-      await popup.signIn(alice.username, passwordOf(alice));
-      expect(await popup.signedInAs.textContent()).toBe('Signed in as Alice Example (alice)');
-    });
+    await popup.allowAccess.click();
+    expect((await prompted()).sort()).toEqual(MANIFEST_ORIGINS);
+    await popup.allowAccess.waitFor({ state: 'detached' });
+    await popup.signIn(alice.username, passwordOf(alice));
+    expect(await popup.signedInAs.textContent()).toBe('Signed in as Alice Example (alice)');
+  });
 
-    test('refused: the explanation stays', async () => {
-      const popup = await openPopupWithoutAccess();
-      const prompted = await env.browser.answerPermissionPrompt(false);
+  testInFirefox('prompt refused: the explanation stays', async () => {
+    const popup = await openPopupWithoutAccess();
+    const prompted = await env.browser.answerPermissionPrompt(false);
 
-      await popup.allowAccess.click();
-      expect((await prompted()).sort()).toEqual(MANIFEST_ORIGINS);
-      expect(await popup.allowAccess.isVisible()).toBe(true);
-      await popup.submitSignIn(alice.username, passwordOf(alice));
-      await popup.alert.waitFor();
-      expect(await popup.alert.textContent()).toContain('Choose Allow access');
-      expect(env.studio.requestsTo(STUDIO_HOST, '/v1/api-login')).toHaveLength(0);
-    });
+    await popup.allowAccess.click();
+    expect((await prompted()).sort()).toEqual(MANIFEST_ORIGINS);
+    expect(await popup.allowAccess.isVisible()).toBe(true);
+    await popup.submitSignIn(alice.username, passwordOf(alice));
+    await popup.alert.waitFor();
+    expect(await popup.alert.textContent()).toContain('Choose Allow access');
+    expect(env.studio.requestsTo(STUDIO_HOST, '/v1/api-login')).toHaveLength(0);
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { EVIL_ORIGIN, STUDIO_HOST, STUDIO_ORIGIN, TOOL_ORIGIN } from '../studio';
-import { useExtensionAndStudio, signInThroughPopup } from './harness';
+import { useExtensionAndStudio, signInThroughPopup, testInFirefox } from './harness';
 import { OptionsPage } from './options-page';
 import { fetchFromPage } from './page-requests';
-import { BROWSER } from './test-browser';
 
 const env = useExtensionAndStudio();
 const PROJECTS_URL = `${STUDIO_ORIGIN}/v1/api/projects`;
@@ -76,7 +75,7 @@ describe('API tools', () => {
   });
 
   // Firefox's prompt can be answered from a test, and Chromium's cannot.
-  test.runIf(BROWSER === 'firefox')('refused access adds no tool', async () => {
+  testInFirefox('refused access adds no tool', async () => {
     await signInAsAlice();
     const options = await OptionsPage.open(env.browser);
     const prompted = await env.browser.answerPermissionPrompt(false);

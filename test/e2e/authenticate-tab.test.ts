@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { EVIL_ORIGIN, STUDIO_HOST, STUDIO_ORIGIN, TOOL_HOST, TOOL_ORIGIN } from '../studio';
-import { signInThroughPopup, useExtensionAndStudio } from './harness';
+import { signInThroughPopup, useExtensionAndStudio, testInFirefox } from './harness';
 import { fetchFromPage } from './page-requests';
 import { POPUP_PATH } from './popup-page';
 import { BROWSER, type TestPage } from './test-browser';
@@ -132,7 +132,7 @@ describe('authenticate this tab', () => {
   // Firefox removes the access it requested for the tab, but never access granted before.
   // Chromium requests and removes none, and its permissions API does not report access
   // granted on chrome://extensions for a host outside the manifest, so the case is Firefox's.
-  test.runIf(BROWSER === 'firefox')('keeps site access granted before', async () => {
+  testInFirefox('keeps site access granted before', async () => {
     const { token } = await signInThroughPopup(env);
     await env.browser.grantSiteAccess([TOOL_PATTERN]);
     const { tool } = await openAuthenticatedTool();
@@ -143,7 +143,7 @@ describe('authenticate this tab', () => {
     expect(await hasToolAccess()).toBe(true);
   });
 
-  test.runIf(BROWSER === 'firefox')('refused access leaves the tab as it was', async () => {
+  testInFirefox('refused access leaves the tab as it was', async () => {
     await signInThroughPopup(env);
     const tool = await env.browser.newPage(`${TOOL_ORIGIN}/`);
     const popup = await openPopupOver(tool);

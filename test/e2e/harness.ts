@@ -3,7 +3,7 @@
  * browser profile with the extension as a new install has it. The browser is reset between
  * tests, and replaced when a test changed what a reset cannot restore.
  */
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, test } from 'vitest';
 import {
   alice,
   startStudio,
@@ -91,4 +91,12 @@ export async function signInThroughPopup(
   const token = request && studio.tokenOf(request);
   if (!token) throw new Error('The extension loaded no profile after signing in');
   return { token, popup };
+}
+
+/**
+ * Defines a test that only Firefox can run, such as one that answers a permission prompt,
+ * which a test cannot do in Chromium. Chromium's run leaves it out instead of skipping it.
+ */
+export function testInFirefox(name: string, body: () => Promise<void>): void {
+  if (BROWSER === 'firefox') test(name, body);
 }

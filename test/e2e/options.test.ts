@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { alice, ENTERPRISE_HOST, ENTERPRISE_ORIGIN, STUDIO_HOST, STUDIO_ORIGIN } from '../studio';
-import { passwordOf, useExtensionAndStudio } from './harness';
+import { passwordOf, useExtensionAndStudio, testInFirefox } from './harness';
 import { OptionsPage } from './options-page';
 import { fetchFromPage } from './page-requests';
 import { PopupPage } from './popup-page';
-import { BROWSER, type TestBrowser } from './test-browser';
+import type { TestBrowser } from './test-browser';
 
 const env = useExtensionAndStudio();
 
@@ -91,7 +91,7 @@ describe('Studio address', () => {
   });
 
   // Firefox's prompt can be answered from a test, and Chromium's cannot.
-  test.runIf(BROWSER === 'firefox')('refused access keeps the address', async () => {
+  testInFirefox('refused access keeps the address', async () => {
     const options = await OptionsPage.open(env.browser);
     const prompted = await env.browser.answerPermissionPrompt(false);
 
